@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Every test, as CI runs them (call it through `bash tools/dev.sh test`, which provides the environment).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export MPLBACKEND=Agg PYTHONHASHSEED=0
+snap() { find nbs digitrec README.md -type f \( -name '*.ipynb' -o -name '*.py' -o -name '*.md' \) \
+           -not -path '*/.ipynb_checkpoints/*' -not -name '_*.ipynb' -print0 | sort -z | xargs -0 md5sum; }
+before=$(snap)
+echo "== nbdev_export, nbdev_clean and the README must leave every file unchanged"
+nbdev_export && nbdev_clean && python tools/readme.py
+if [ "$before" != "$(snap)" ]; then
+  echo "FAILED: these files changed; run nbdev_export, nbdev_clean and python tools/readme.py, then commit:"
+  diff <(echo "$before") <(snap) | grep '^>' | awk '{print "  " $3}'
+  exit 1
+fi
+echo "== nbdev_test (cells flagged slow are skipped)"
+nbdev_test
+echo "== pytest --nbval-lax nbs/"
+pytest -q -p no:cacheprovider --nbval-lax nbs/
+echo "== pytest tests/"
+pytest -q -p no:cacheprovider tests/
