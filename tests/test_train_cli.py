@@ -1,0 +1,60 @@
+"Integration tests of `digitrec train`: interrupt and resume, bad checkpoints, bad arguments."
+import json, os, signal, subprocess, sys, time
+from pathlib import Path
+import pytest
+from conftest import run_cli, BIN
+
+QUICK = ['--model', 'mlp', '--epochs', '3', '--n-train', '3000', '--quiet']
+
+def history(out, model='mlp'):
+    h = json.loads((Path(out)/f'{model}-history.json').read_text())
+    return [{k: v for k, v in e.items() if k != 'seconds'} for e in h['history']], h['test_acc']
+
+def test_killed_and_resumed_run_matches_uninterrupted(tmp_path):
+    r = run_cli('train', *QUICK, '--out', tmp_path/'full')
+    assert r.returncode == 0, r.stderr
+    # a second run, killed (SIGKILL: no cleanup at all) once its first epoch's checkpoint exists
+    p = subprocess.Popen([str(BIN/'digitrec'), 'train', *QUICK, '--out', str(tmp_path/'cut')],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    last = tmp_path/'cut'/'mlp-last.pt'
+    deadline = time.time() + 120
+    while not last.exists() and p.poll() is None and time.time() < deadline: time.sleep(0.02)
+    p.send_signal(signal.SIGKILL); p.wait()
+    assert last.exists() and not (tmp_path/'cut'/'mlp.pt').exists()
+    r = run_cli('train', *QUICK, '--out', tmp_path/'cut', '--resume')
+    assert r.returncode == 0, r.stderr
+    assert history(tmp_path/'cut') == history(tmp_path/'full')
+
+def test_truncated_checkpoint_is_one_clear_error(tmp_path):
+    assert run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path).returncode == 0
+    ck = tmp_path/'mlp.pt'
+    good = ck.read_bytes()
+    (tmp_path/'mlp-last.pt').write_bytes(good[:len(good)//3])
+    r = run_cli('train', *QUICK, '--out', tmp_path, '--resume')
+    assert r.returncode == 1 and 'not a readable digitrec checkpoint' in r.stderr and 'Traceback' not in r.stderr
+    assert ck.read_bytes() == good            # the good final checkpoint is untouched
+
+def test_checkpoint_of_another_model(tmp_path):
+    assert run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path).returncode == 0
+    (tmp_path/'cnn-last.pt').write_bytes((tmp_path/'mlp.pt').read_bytes())
+    r = run_cli('train', '--model', 'cnn', '--out', tmp_path, '--resume', '--quiet')
+    assert r.returncode == 1 and "for model 'mlp', not 'cnn'" in r.stderr and 'Traceback' not in r.stderr
+
+def test_failed_run_never_overwrites_a_good_checkpoint(tmp_path):
+    assert run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path).returncode == 0
+    good = (tmp_path/'mlp.pt').read_bytes()
+    # a run interrupted with Ctrl-C after its first epoch: exit 130, one line, the final checkpoint untouched
+    p = subprocess.Popen([str(BIN/'digitrec'), 'train', *QUICK, '--epochs', '50', '--n-train', '20000', '--out', str(tmp_path)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    while not (tmp_path/'mlp-last.pt').exists() and p.poll() is None: time.sleep(0.02)
+    p.send_signal(signal.SIGINT); _, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err
+    assert (tmp_path/'mlp.pt').read_bytes() == good
+
+@pytest.mark.parametrize('args,msg', [(['--model', 'resnet'], "invalid choice: 'resnet'"),
+                                      (['--model', 'mlp', '--epochs', '-1'], 'must be >= 0'),
+                                      (['--model', 'mlp', '--epochs', 'ten'], 'expected a whole number'),
+                                      (['--model', 'mlp', '--resume', '--out', '/nonexistent/x'], 'not found')])
+def test_bad_arguments(args, msg):
+    r = run_cli('train', *args, '--quiet')
+    assert r.returncode != 0 and msg in r.stderr and 'Traceback' not in r.stderr
