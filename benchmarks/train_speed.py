@@ -1,0 +1,99 @@
+"""Training speed of the study-style pipeline vs digitrec's default path, in one run.
+
+    python benchmarks/train_speed.py [--batches 60] [--json results/train_speed.json] [--skip-to-99]
+
+(a) study-style: torchvision MNIST + per-sample transforms in a DataLoader (0 workers), the model's batch size;
+(b) digitrec: in-memory uint8 tensors, `augment_batch`, the same model, optimizer and batch size.
+Both are timed over the same number of training steps after a few warm-up steps; the ratio is (b)/(a).
+Then: wall time for LeNet-5 (study recipe, digitrec path) to first reach 99.0 % validation accuracy, and
+prediction latency for one image and for a batch of 1024.
+"""
+import argparse, json, os, platform, time
+import torch
+from digitrec.data import mnist_tensors
+from digitrec.transforms import normalize
+from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, Callback, CancelFitException,
+                              CancelEpochException, def_device, predict_logits)
+import digitrec.mlp, digitrec.cnn, digitrec.lenet5
+
+class StopAfter(Callback):
+    "Time `n` training batches after `warm` warm-up batches, then stop."
+    def __init__(self, n, warm=5): self.n, self.warm = n, warm
+    def before_batch(self, learn):
+        if learn.iter == self.warm: self.t0 = time.perf_counter()
+    def after_batch(self, learn):
+        if learn.iter == self.warm + self.n - 1:
+            if learn.device.type == 'cuda': torch.cuda.synchronize()
+            self.seconds = time.perf_counter() - self.t0; raise CancelFitException()
+
+def images_per_s(name, aug, loader, batches, t, device):
+    cfg = get_config(name)
+    torch.manual_seed(0)
+    dls = data_loaders(cfg.bs, cfg.aug_config() if aug else None, loader, t, seed=0)
+    stop = StopAfter(batches)
+    learn = Learner(cfg.build(), dls, lr=cfg.lr, opt_func=cfg.make_opt, cbs=[DeviceCB(device), stop])
+    learn.device = torch.device(device)
+    learn.fit(1, valid=False)
+    return batches * cfg.bs / stop.seconds
+
+class Until(Callback):
+    order = MetricsCB.order + 1
+    def __init__(self, target): self.target, self.reached = target, None
+    def before_fit(self, learn): self.t0 = time.perf_counter()
+    def after_epoch(self, learn):
+        if not learn.training and learn.history[-1]['valid_acc'] >= self.target:
+            self.reached = (learn.epoch + 1, time.perf_counter() - self.t0); raise CancelFitException()
+
+def time_to(target, t, device, aug, max_epochs=20):
+    cfg = get_config('lenet5', epochs=max_epochs)
+    torch.manual_seed(42)
+    until = Until(target)
+    learn = Learner(cfg.build(), data_loaders(cfg.bs, cfg.aug_config() if aug else None, 'tensor', t, seed=42), lr=cfg.lr,
+                    opt_func=cfg.make_opt, cbs=[DeviceCB(device), MetricsCB(), until])
+    learn.history = []
+    learn.fit(max_epochs)
+    return until.reached, learn
+
+def latency(model, t, device):
+    model.eval(); x1, xb = normalize(t.x_test[:1]).to(device), t.x_test[:1024]
+    with torch.no_grad():
+        for _ in range(5): model(x1)
+        n, t0 = 200, time.perf_counter()
+        for _ in range(n): model(x1).argmax(1).cpu()
+        one = (time.perf_counter() - t0) / n
+        predict_logits(model, xb, device=device)
+        t0 = time.perf_counter(); predict_logits(model, xb, bs=1024, device=device); batch = time.perf_counter() - t0
+    return one, batch
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--batches', type=int, default=60, help='timed training steps per measurement')
+    p.add_argument('--device', default=str(def_device()))
+    p.add_argument('--json')
+    p.add_argument('--skip-to-99', action='store_true')
+    a = p.parse_args()
+    t, rows = mnist_tensors(), []
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, device {a.device}"
+    if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"
+    print(f"training throughput on {machine}\n")
+    print(f"{'model':8} {'aug':4} {'study-style img/s':>18} {'digitrec img/s':>15} {'ratio':>7}")
+    for name in ('mlp', 'cnn', 'lenet5'):
+        for aug in (True, False):
+            s = images_per_s(name, aug, 'torchvision', a.batches, t, a.device)
+            d = images_per_s(name, aug, 'tensor', a.batches, t, a.device)
+            rows.append(dict(model=name, aug=aug, study_images_per_s=s, digitrec_images_per_s=d, ratio=d / s))
+            print(f"{name:8} {'on' if aug else 'off':4} {s:18,.0f} {d:15,.0f} {d/s:6.1f}x", flush=True)
+    res = dict(machine=machine, throughput=rows)
+    if not a.skip_to_99:
+        for aug in (False, True):
+            reached, learn = time_to(0.99, t, a.device, aug)
+            res[f'lenet5_to_99_valid_aug_{aug}'] = reached
+            print(f"\nLeNet-5 (study recipe, augmentation {'on' if aug else 'off'}): " +
+                  (f"99.0 % validation accuracy after {reached[0]} epochs, {reached[1]:.1f} s" if reached else "did not reach 99.0 % in 20 epochs"))
+        one, batch = latency(learn.model, t, a.device)
+        res.update(latency_1_ms=one * 1e3, latency_1024_ms=batch * 1e3)
+        print(f"LeNet-5 prediction latency: 1 image {one*1e3:.2f} ms, batch of 1024 {batch*1e3:.1f} ms")
+    if a.json:
+        with open(a.json, 'w') as f: json.dump(res, f, indent=1)
+
+if __name__ == '__main__': main()

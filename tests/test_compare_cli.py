@@ -1,0 +1,47 @@
+"Integration tests of `digitrec compare` and `digitrec evaluate` as a user runs them."
+import json
+from pathlib import Path
+from PIL import Image
+from conftest import run_cli
+
+QUICK = ['--epochs', '1', '--n-train', '2000', '--quiet']
+
+def test_compare_writes_the_report(tmp_path):
+    out = tmp_path/'results'
+    r = run_cli('compare', *QUICK, '--out', out)
+    assert r.returncode == 0, r.stderr
+    report = (out/'report.md').read_text()
+    assert '| Model | Accuracy | Precision | Recall | F1 | Training loss | Epochs to convergence | s / epoch |' in report
+    for name in ('LeNet-5', 'CNN', 'MLP'): assert f'| {name} |' in report
+    assert 'Is the ranking real?' in report and 'vs' in report
+    m = json.loads((out/'metrics.json').read_text())
+    assert set(m['summary']) == {'lenet5', 'cnn', 'mlp'} and len(m['analysis']['mcnemar']) == 3
+    assert 0 <= m['summary']['cnn']['accuracy'] <= 1
+    pngs = sorted(p.name for p in out.glob('*.png'))
+    assert pngs == sorted(['curves.png'] + [f'{k}_{n}.png' for k in ('confusion', 'mistakes') for n in ('lenet5', 'cnn', 'mlp')])
+    for p in out.glob('*.png'): assert Image.open(p).size[0] > 100
+    # evaluate one of its checkpoints
+    ck = out/'runs'/'seed42'/'cnn.pt'
+    r = run_cli('evaluate', ck, '--json')
+    assert r.returncode == 0, r.stderr
+    ev = json.loads(r.stdout)
+    assert abs(ev['accuracy'] - m['runs']['cnn'][0]['accuracy']) < 1e-9
+    assert len(ev['confusion']) == 10
+    r = run_cli('evaluate', ck)
+    assert 'confusion matrix' in r.stdout and 'macro precision' in r.stdout
+
+def test_compare_bad_output_folders(tmp_path):
+    r = run_cli('compare', *QUICK, '--out', '/proc/digitrec-results')
+    assert r.returncode == 1 and 'choose a writable --out' in r.stderr and 'Traceback' not in r.stderr
+    mine = tmp_path/'thesis'; mine.mkdir(); (mine/'chapter1.tex').write_text('mine')
+    r = run_cli('compare', *QUICK, '--out', mine)
+    assert r.returncode == 1 and 'not a digitrec results folder' in r.stderr
+    assert [p.name for p in mine.iterdir()] == ['chapter1.tex']
+    assert run_cli('compare', '--seeds', '0').returncode == 2
+
+def test_evaluate_bad_checkpoints(tmp_path):
+    (tmp_path/'trunc.pt').write_bytes(b'PK\x03\x04 not really')
+    r = run_cli('evaluate', tmp_path/'trunc.pt')
+    assert r.returncode == 1 and 'not a readable digitrec checkpoint' in r.stderr and 'Traceback' not in r.stderr
+    r = run_cli('evaluate', tmp_path/'missing.pt')
+    assert r.returncode == 1 and 'not found' in r.stderr
