@@ -24,6 +24,13 @@ ROWS = [  # (name, model overrides, augmentation)
     ('full augmentation, inputs standardized', dict(input_norm='standard'), AugConfig()),
     ('no augmentation, dropout 0.1', dict(dropout=0.1), None),
     ('no augmentation, inputs standardized', dict(input_norm='standard'), None),
+    ('standardized, dropout 0.1, no augmentation', dict(input_norm='standard', dropout=0.1), None),
+    ('standardized, rotate + pad+crop', dict(input_norm='standard'), AugConfig(brightness=0, contrast=0, translate=0, **NOBLUR)),
+    ('standardized, dropout 0.1, rotate + pad+crop', dict(input_norm='standard', dropout=0.1), AugConfig(brightness=0, contrast=0, translate=0, **NOBLUR)),
+    ('standardized, dropout 0.1, full augmentation', dict(input_norm='standard', dropout=0.1), AugConfig()),
+    ('standardized, one-cycle lr, no augmentation', dict(input_norm='standard', sched='onecycle'), None),
+    ('mlp-tuned: standardized, one-cycle lr, rotate + pad+crop', dict(input_norm='standard', sched='onecycle'), AugConfig(brightness=0, contrast=0, translate=0, **NOBLUR)),
+    ('study recipe + one-cycle lr only, no augmentation', dict(sched='onecycle'), None),
 ]
 
 def main():

@@ -1,0 +1,115 @@
+"Integration tests of the image path: real image files in every common format and mode, bad files, random input."
+import io, json, struct, zlib
+from pathlib import Path
+import numpy as np, pytest, torch
+from PIL import Image
+from hypothesis import given, settings, strategies as st, HealthCheck
+from hypothesis.extra.numpy import arrays, array_shapes
+from digitrec.data import DigitrecError, mnist_tensors
+from digitrec.inference import predict_image, load_model, fake_photo, sklearn_digits, accuracy_on, to_mnist
+from conftest import run_cli
+
+@pytest.fixture(scope='module')
+def model(): return load_model()[0]
+
+@pytest.fixture(scope='module')
+def t(): return mnist_tensors()
+
+def test_photos_of_test_digits_are_recognised(model, t):
+    "Dark digits on light, noisy, unevenly lit, off-centre RGB JPEGs made from 100 MNIST test digits."
+    y = t.y_test[:100]
+    preds = [predict_image(fake_photo(t.x_test[i, 0].numpy(), seed=i, offset=(i % 7 * 4 - 12, 12 - i % 5 * 6)), model, 0.0).label for i in range(100)]
+    assert np.mean(np.array(preds) == y.numpy()) >= 0.95
+
+@pytest.mark.parametrize('fmt,mode', [('PNG', 'L'), ('PNG', 'RGB'), ('PNG', 'RGBA'), ('PNG', 'P'), ('PNG', 'I;16'),
+                                      ('JPEG', 'RGB'), ('BMP', 'RGB'), ('TIFF', 'L'), ('GIF', 'P'), ('TIFF', 'I;16')])
+def test_formats_and_modes(tmp_path, model, t, fmt, mode):
+    img = Image.open(io.BytesIO(fake_photo(t.x_test[1, 0].numpy(), quality=95))).convert('L')   # a '2'
+    if mode == 'I;16': img = Image.fromarray((np.asarray(img).astype(np.uint16) * 257))
+    elif mode == 'RGBA':  # ink opaque, paper transparent
+        a = np.asarray(img); img = Image.fromarray(np.dstack([a, a, a, 255 - a]).astype(np.uint8), 'RGBA')
+    else: img = img.convert(mode)
+    f = tmp_path/f'two.{fmt.lower()}'; img.save(f, fmt)
+    pr = predict_image(f, model, 0.0)
+    assert pr.label == 2, (fmt, mode, pr)
+
+def _png_claiming(w, h) -> bytes:
+    "A small PNG whose header claims w×h pixels."
+    buf = io.BytesIO(); Image.new('L', (8, 8), 255).save(buf, 'PNG'); b = bytearray(buf.getvalue())
+    ihdr = b[12:29]; ihdr[4:12] = struct.pack('>II', w, h)
+    b[12:29] = ihdr; b[29:33] = struct.pack('>I', zlib.crc32(bytes(ihdr)))
+    return bytes(b)
+
+def _bad_files(d: Path, t) -> dict:
+    jpg = fake_photo(t.x_test[0, 0].numpy())
+    png = io.BytesIO(); Image.open(io.BytesIO(jpg)).save(png, 'PNG'); png = png.getvalue()
+    files = {'notes.txt': b'hello, not an image', 'empty.png': b'', 'trunc.png': png[:len(png) // 2],
+             'trunc.jpg': jpg[:len(jpg) // 3], 'bomb.png': _png_claiming(20000, 20000)}
+    for n, b in files.items(): (d/n).write_bytes(b)
+    Image.new('L', (1, 1), 0).save(d/'tiny.png'); Image.new('L', (64, 64), 255).save(d/'white.png')
+    Image.new('L', (64, 64), 0).save(d/'black.png'); Image.new('RGBA', (64, 64), (0, 0, 0, 0)).save(d/'transparent.png')
+    (d/'folder').mkdir()
+    return dict(errors={'notes.txt': 'not an image file', 'empty.png': 'is empty', 'trunc.png': 'truncated', 'trunc.jpg': 'truncated',
+                        'bomb.png': 'scale it down', 'folder': 'is a directory', 'missing.png': 'not found'},
+                no_digit={'tiny.png': 'too small', 'white.png': 'no digit', 'black.png': 'no digit', 'transparent.png': 'no digit'})
+
+def test_bad_files_each_give_a_clear_message(tmp_path, model, t):
+    cases = _bad_files(tmp_path, t)
+    for name, msg in cases['errors'].items():
+        with pytest.raises(DigitrecError, match=msg): predict_image(tmp_path/name, model)
+    for name, msg in cases['no_digit'].items():
+        pr = predict_image(tmp_path/name, model)
+        assert pr.label is None and msg in pr.reason, (name, pr)
+
+def test_cli_predict_processes_the_good_files_among_bad_ones(tmp_path, t):
+    cases = _bad_files(tmp_path, t)
+    (tmp_path/'seven.jpg').write_bytes(fake_photo(t.x_test[0, 0].numpy()))
+    names = ['seven.jpg', *cases['errors'], *cases['no_digit']]
+    r = run_cli('predict', *[tmp_path/n for n in names], '--json')
+    assert r.returncode == 1 and 'Traceback' not in r.stderr
+    recs = {Path(x['file']).name: x for x in map(json.loads, r.stdout.splitlines())}
+    assert set(recs) == set(names)
+    assert recs['seven.jpg']['label'] == 7 and recs['seven.jpg']['confidence'] > 0.5 and len(recs['seven.jpg']['top3']) == 3
+    for n in cases['errors']: assert recs[n]['label'] is None and 'error' in recs[n]
+    for n in cases['no_digit']: assert recs[n]['label'] is None
+    assert len(r.stderr.strip().splitlines()) == len(cases['errors'])
+    r = run_cli('predict', tmp_path/'seven.jpg')
+    assert r.returncode == 0 and r.stdout.strip().endswith(')') and ': 7 (' in r.stdout
+
+def test_sklearn_digits_out_of_domain(model):
+    x, y = sklearn_digits()
+    assert len(x) >= 1790
+    acc = accuracy_on(model, x, y)
+    print(f"shipped LeNet-5 on scikit-learn's digits: {acc:.4f}")
+    assert acc >= 0.85     # measured 0.8715; the issue's target of 0.95 is not reached yet (see 07_unseen)
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(st.binary(max_size=2000))
+def test_random_bytes_never_crash(b):
+    try: predict_image(b, _MODEL)
+    except DigitrecError: pass
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+@given(st.one_of(arrays(st.sampled_from([np.uint8, np.float32, np.float64, np.int64, np.bool_]), array_shapes(min_dims=1, max_dims=4, min_side=0, max_side=40)),
+                 arrays(np.uint8, st.tuples(st.integers(1, 60), st.integers(1, 60), st.sampled_from([1, 3, 4])))))
+def test_random_arrays_never_crash(a):
+    try: predict_image(a, _MODEL)
+    except DigitrecError: pass
+
+_MODEL = load_model()[0] if Path(__import__('digitrec.inference', fromlist=['x']).default_checkpoint()).exists() else None
+
+def test_export_parity_cli(tmp_path, t):
+    import onnxruntime as ort
+    from digitrec.inference import default_checkpoint
+    from digitrec.evaluate import model_from_checkpoint
+    from digitrec.transforms import normalize
+    m = model_from_checkpoint(default_checkpoint())[0].eval()
+    x = normalize(t.x_test[:64])
+    with torch.no_grad(): ref = m(x)
+    for fmt in ('onnx', 'pt2'):
+        r = run_cli('export', default_checkpoint(), '--format', fmt, '-o', tmp_path/f'm.{fmt}')
+        assert r.returncode == 0, r.stderr
+    sess = ort.InferenceSession(str(tmp_path/'m.onnx')); ep = torch.export.load(tmp_path/'m.pt2').module()
+    for n in (1, 64):
+        assert np.abs(sess.run(None, {sess.get_inputs()[0].name: x[:n].numpy()})[0] - ref[:n].numpy()).max() < 1e-4
+        assert (ep(x[:n]) - ref[:n]).abs().max() < 1e-4
