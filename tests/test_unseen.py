@@ -6,11 +6,13 @@ from PIL import Image
 from hypothesis import given, settings, strategies as st, HealthCheck
 from hypothesis.extra.numpy import arrays, array_shapes
 from digitrec.data import DigitrecError, mnist_tensors
-from digitrec.inference import predict_image, load_model, fake_photo, sklearn_digits, accuracy_on, to_mnist
+from digitrec.inference import predict_image, load_model, fake_photo, sklearn_digits, accuracy_on, default_checkpoint
 from conftest import run_cli
 
+_MODEL = load_model()[0]   # the LeNet-5 shipped in the package (hypothesis tests cannot take fixtures per example)
+
 @pytest.fixture(scope='module')
-def model(): return load_model()[0]
+def model(): return _MODEL
 
 @pytest.fixture(scope='module')
 def t(): return mnist_tensors()
@@ -96,11 +98,9 @@ def test_random_arrays_never_crash(a):
     try: predict_image(a, _MODEL)
     except DigitrecError: pass
 
-_MODEL = load_model()[0] if Path(__import__('digitrec.inference', fromlist=['x']).default_checkpoint()).exists() else None
 
 def test_export_parity_cli(tmp_path, t):
     import onnxruntime as ort
-    from digitrec.inference import default_checkpoint
     from digitrec.evaluate import model_from_checkpoint
     from digitrec.transforms import normalize
     m = model_from_checkpoint(default_checkpoint())[0].eval()
