@@ -231,5 +231,6 @@ d = { 'settings': { 'branch': 'main',
                                      'digitrec.transforms.show_augmented': ('transforms.html#show_augmented', 'digitrec/transforms.py'),
                                      'digitrec.transforms.show_each_transform': ( 'transforms.html#show_each_transform',
                                                                                   'digitrec/transforms.py'),
+                                     'digitrec.transforms.study_transforms': ('transforms.html#study_transforms', 'digitrec/transforms.py'),
                                      'digitrec.transforms.to_float': ('transforms.html#to_float', 'digitrec/transforms.py'),
                                      'digitrec.transforms.warp': ('transforms.html#warp', 'digitrec/transforms.py')}}}

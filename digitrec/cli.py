@@ -73,8 +73,9 @@ def _add_train(sub):
     p.add_argument('--seed', type=int, default=42, help='random seed (default: 42)')
     p.add_argument('--out', type=Path, default=Path('runs'), help='folder for checkpoints and history (default: runs)')
     p.add_argument('--resume', action='store_true', help='continue the interrupted run in --out')
-    p.add_argument('--loader', choices=['tensor', 'torchvision'], default='tensor',
-                   help="'tensor': in memory, batched augmentation (default); 'torchvision': the study's per-sample DataLoader")
+    p.add_argument('--loader', choices=['tensor', 'torchvision', 'study'], default='tensor',
+                   help="'tensor': in memory, batched augmentation (default); 'torchvision': per-sample DataLoader; "
+                        "'study': the study's own per-sample pipeline (PIL, nearest interpolation)")
     p.add_argument('--lr', type=float, help="learning rate (default: the model's)")
     p.add_argument('--bs', type=pos_int, help="batch size (default: the model's)")
     p.set_defaults(func=cmd_train)

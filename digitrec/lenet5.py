@@ -29,7 +29,7 @@ class LeNet5Config(ModelConfig):
     "The study's LeNet-5 and its recipe: SGD lr 0.01 momentum 0.9, batch 100, 10 epochs."
     hidden:tuple=(256, 128, 64)
     epochs:int=10; bs:int=100; lr:float=0.01; opt:str='sgd'; momentum:float=0.9
-    channels_last:bool=True
+    channels_last:bool=True; bf16:bool=True
     def build(self): return lenet5(self.hidden)
 
 # %% ../nbs/05_lenet5.ipynb #04f2dd86

@@ -9,14 +9,15 @@ from dataclasses import dataclass, asdict
 
 import torch, torch.nn.functional as F
 import matplotlib.pyplot as plt
+import torchvision.transforms as T
 from torchvision.transforms import v2, InterpolationMode
 
 from .data import show_digits
 
 # %% auto #0
-__all__ = ['AugConfig', 'preprocess_transforms', 'sample_transforms', 'check_batch', 'to_float', 'normalize', 'draw_params',
-           'warp', 'jitter', 'blur', 'augment_batch', 'show_augmented', 'show_each_transform', 'bar_angle',
-           'centre_of_mass', 'sample_path']
+__all__ = ['AugConfig', 'preprocess_transforms', 'sample_transforms', 'study_transforms', 'check_batch', 'to_float', 'normalize',
+           'draw_params', 'warp', 'jitter', 'blur', 'augment_batch', 'show_augmented', 'show_each_transform',
+           'bar_angle', 'centre_of_mass', 'sample_path']
 
 # %% ../nbs/01_transforms.ipynb #83dcb17c
 @dataclass
@@ -45,20 +46,25 @@ def preprocess_transforms(size:int=28) -> list:
     "The study's preprocessing up to (not including) normalization: tensor image in [0, 1], resized to `size`."
     return [v2.ToImage(), v2.ToDtype(torch.float32, scale=True), v2.Resize((size, size), antialias=True)]
 
-def _sample_augs(c:AugConfig) -> list:
-    bl = InterpolationMode.BILINEAR
+def _sample_augs(c:AugConfig, tf=v2, # `torchvision.transforms.v2`, or the classic `torchvision.transforms`
+                 interp=InterpolationMode.BILINEAR) -> list:
     return [t for on, t in [
-        (c.rotate, lambda: v2.RandomRotation(c.rotate, interpolation=bl)),
-        (c.pad, lambda: v2.RandomCrop(28, padding=c.pad)),
-        (c.brightness or c.contrast, lambda: v2.ColorJitter(brightness=c.brightness or None, contrast=c.contrast or None)),
-        (c.blur_sigma, lambda: v2.GaussianBlur(c.blur_kernel, sigma=c.blur_sigma)),
-        (c.translate, lambda: v2.RandomAffine(0, translate=(c.translate, c.translate), interpolation=bl))] if on for t in [t()]]
+        (c.rotate, lambda: tf.RandomRotation(c.rotate, interpolation=interp)),
+        (c.pad, lambda: tf.RandomCrop(28, padding=c.pad)),
+        (c.brightness or c.contrast, lambda: tf.ColorJitter(brightness=c.brightness, contrast=c.contrast)),
+        (c.blur_sigma, lambda: tf.GaussianBlur(c.blur_kernel, sigma=c.blur_sigma)),
+        (c.translate, lambda: tf.RandomAffine(0, translate=(c.translate, c.translate), interpolation=interp))] if on for t in [t()]]
 
 def sample_transforms(cfg:AugConfig|None=None, # augmentations; None: preprocessing only (test/validation)
                       size:int=28) -> v2.Compose:
     "The study's per-sample pipeline: preprocess, augment (when `cfg` is given), normalize to [-1, 1]."
     augs = _sample_augs(cfg) if cfg is not None else []
     return v2.Compose([*preprocess_transforms(size), *augs, v2.Normalize((0.5,), (0.5,))])
+
+def study_transforms(cfg:AugConfig|None=None) -> T.Compose:
+    "The study's pipeline as written in its notebook: classic transforms on the PIL image (nearest interpolation), then `ToTensor` and normalize."
+    augs = _sample_augs(cfg, T, InterpolationMode.NEAREST) if cfg is not None else []
+    return T.Compose([T.Resize((28, 28)), *augs, T.ToTensor(), T.Normalize((0.5,), (0.5,))])
 
 # %% ../nbs/01_transforms.ipynb #23ef5f59
 def check_batch(x) -> torch.Tensor:
@@ -103,12 +109,13 @@ def warp(x:torch.Tensor, # float images N×1×H×W
          shift:torch.Tensor # (dx, dy) in pixels per image (right, down)
         ) -> torch.Tensor:
     "Rotate each image about its centre, then shift it, in one bilinear `grid_sample` with black fill."
-    a = torch.deg2rad(angle.to(x))
+    h, w = x.shape[-2:]
+    a = torch.deg2rad(angle.to(x)).view(-1, 1, 1)
     cos, sin = a.cos(), a.sin()
-    rinv = torch.stack([torch.stack([cos, -sin], -1), torch.stack([sin, cos], -1)], -2)   # N×2×2
-    t = shift.to(x) * 2 / x.shape[-1]
-    theta = torch.cat([rinv, -(rinv @ t[..., None])], -1)                                 # N×2×3
-    grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+    t = shift.to(x) * 2 / torch.tensor([w, h]).to(x)                          # pixels → grid units ([-1, 1] per side)
+    u = (torch.arange(w).to(x) * 2 + 1) / w - 1 - t[:, 0, None, None]         # N×1×W: each output column, minus the shift
+    v = ((torch.arange(h).to(x) * 2 + 1) / h - 1).view(-1, 1) - t[:, 1, None, None]  # N×H×1: each row
+    grid = torch.stack([cos * u - sin * v, sin * u + cos * v], -1)            # N×H×W×2: where each output pixel comes from
     return F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
 
 # %% ../nbs/01_transforms.ipynb #60978d87
@@ -120,13 +127,14 @@ def jitter(x:torch.Tensor, brightness:torch.Tensor, contrast:torch.Tensor, contr
     return torch.where(contrast_first.to(x.device).view(-1, 1, 1, 1), bright(contr(x)), contr(bright(x)))
 
 def blur(x:torch.Tensor, sigma:torch.Tensor, kernel:int=3) -> torch.Tensor:
-    "A per-image Gaussian blur (separable, reflect padding) as two grouped convolutions."
-    n, r = len(x), torch.arange(kernel, device=x.device, dtype=x.dtype) - (kernel - 1) / 2
+    "A per-image Gaussian blur (separable, reflect padding): a weighted sum of `kernel` shifted copies along each axis."
+    r = torch.arange(kernel, device=x.device, dtype=x.dtype) - (kernel - 1) / 2
     k = torch.exp(-0.5 * (r / sigma.to(x)[:, None]) ** 2)
-    k = k / k.sum(1, keepdim=True)                                   # N×kernel
-    y = F.pad(x, (kernel // 2,) * 4, mode='reflect').transpose(0, 1)  # 1×N×H'×W': one group per image
-    y = F.conv2d(F.conv2d(y, k[:, None, None, :], groups=n), k[:, None, :, None], groups=n)
-    return y.transpose(0, 1)
+    k = (k / k.sum(1, keepdim=True)).T.reshape(kernel, -1, 1, 1, 1)   # tap × N×1×1×1
+    h, w = x.shape[-2:]
+    y = F.pad(x, (kernel // 2,) * 4, mode='reflect')
+    y = sum(k[i] * y[..., i:i + w] for i in range(kernel))           # along rows
+    return sum(k[i] * y[..., i:i + h, :] for i in range(kernel))     # then along columns
 
 # %% ../nbs/01_transforms.ipynb #4c1a2bdd
 def augment_batch(x:torch.Tensor, # N×1×H×W, uint8 or float in [0, 1], on any device
