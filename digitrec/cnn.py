@@ -13,8 +13,8 @@ __all__ = ['conv_block', 'cnn', 'CNNConfig']
 
 # %% ../nbs/04_cnn.ipynb #e4f1cf51
 def conv_block(ni:int, nf:int, ks:int=3) -> nn.Sequential:
-    "Convolution ('same' padding), ReLU, 2×2 max-pool."
-    return nn.Sequential(nn.Conv2d(ni, nf, ks, padding=ks // 2), nn.ReLU(), nn.MaxPool2d(2))
+    "Convolution ('same' padding), 2×2 max-pool, ReLU: the same function as ReLU then pool, with the ReLU on a quarter of the values."
+    return nn.Sequential(nn.Conv2d(ni, nf, ks, padding=ks // 2), nn.MaxPool2d(2), nn.ReLU())
 
 def cnn(filters=(32, 64), hidden:int=128, dropout:float=0.2) -> nn.Sequential:
     "The study's CNN: conv blocks, then a hidden fully connected layer with dropout, then 10 outputs."

@@ -45,10 +45,11 @@ def epochs_to_convergence(valid_acc:list, # validation accuracy per epoch (fract
     return None
 
 # %% ../nbs/06_evaluate.ipynb #73f52d14
-def evaluate_model(model, t:MNISTTensors|None=None) -> dict:
+def evaluate_model(model, t:MNISTTensors|None=None, logits:torch.Tensor|None=None # the test logits, if already computed
+                  ) -> dict:
     "Test-set probabilities, predictions and `test_metrics` of a trained model."
     t = t or mnist_tensors()
-    probs = predict_logits(model, t.x_test).softmax(1)
+    probs = (predict_logits(model, t.x_test) if logits is None else logits).softmax(1)
     preds = probs.argmax(1)
     return dict(probs=probs, preds=preds, **test_metrics(t.y_test.numpy(), preds.numpy()))
 
@@ -161,7 +162,7 @@ def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=Tr
         for m in models:
             cfg = get_config(m, **({} if epochs is None else dict(epochs=epochs)))
             learn = train(cfg, data=t, aug=aug, seed=42 + s, out=runs/f'seed{42 + s}', n_train=n_train, progress=progress, fast=fast)
-            res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t)))
+            res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
 
 # %% ../nbs/06_evaluate.ipynb #88fa4f06

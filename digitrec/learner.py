@@ -367,7 +367,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
           resume:bool=False, loader:str='tensor', n_train:int|None=None, # optional training subset (quick runs)
           progress:bool=True, device=None, extra_cbs=(), fast:bool=True # allow `FastCB` for models that want it
          ) -> Learner:
-    "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_acc` measured once at the end)."
+    "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if cfg.epochs < 0: raise DigitrecError(f"epochs must be >= 0, got {cfg.epochs}")
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
     p = paths(out, cfg.name) if out is not None else None
@@ -384,7 +384,8 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     if ck is not None: restore(learn, ck)
     learn.fit(cfg.epochs)
     t = data or mnist_tensors()
-    learn.test_acc = (predict_logits(learn.model, t.x_test).argmax(1) == t.y_test).float().mean().item()
+    learn.test_logits = predict_logits(learn.model, t.x_test)
+    learn.test_acc = (learn.test_logits.argmax(1) == t.y_test).float().mean().item()
     if p:
         save_atomic(checkpoint_dict(learn, cfg, meta) | dict(epoch=len(learn.history)), p['final'])
         write_json(dict(model=cfg.name, config=asdict(cfg), meta=meta, history=learn.history, test_acc=learn.test_acc), p['history'])

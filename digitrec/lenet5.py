@@ -13,12 +13,12 @@ __all__ = ['C3_TABLE', 'lenet5', 'LeNet5Config', 'ScaledTanh', 'Subsample', 'Par
 
 # %% ../nbs/05_lenet5.ipynb #fa48b2e3
 def lenet5(hidden=(256, 128, 64)) -> nn.Sequential:
-    "The study's LeNet-5: conv 6-16-120 (5×5, ReLU, max-pool), then ReLU layers of `hidden` units, then 10 outputs."
+    "The study's LeNet-5: conv 6-16-120 (5×5, max-pool, ReLU), then ReLU layers of `hidden` units, then 10 outputs."
     fc = [nn.Flatten()]
     for a, b in zip((120, *hidden[:-1]), hidden): fc += [nn.Linear(a, b), nn.ReLU()]
     return nn.Sequential(
-        nn.Conv2d(1, 6, 5, padding=2), nn.ReLU(), nn.MaxPool2d(2),      # 6×14×14
-        nn.Conv2d(6, 16, 5), nn.ReLU(), nn.MaxPool2d(2),                # 16×5×5
+        nn.Conv2d(1, 6, 5, padding=2), nn.MaxPool2d(2), nn.ReLU(),      # 6×14×14 (pool, then ReLU: see `conv_block`)
+        nn.Conv2d(6, 16, 5), nn.MaxPool2d(2), nn.ReLU(),                # 16×5×5
         nn.Conv2d(16, 120, 5), nn.ReLU(),                               # 120×1×1
         *fc, nn.Linear(hidden[-1], 10))
 
