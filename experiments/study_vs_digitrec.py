@@ -1,0 +1,29 @@
+"""Test accuracy after 10 epochs, digitrec's default path against the study-style pipeline, for more seeds.
+
+    python experiments/study_vs_digitrec.py --seeds 43 [--models lenet5 cnn] [--json experiments/study_vs_digitrec.json]
+
+Each pair is the same model configuration, trained once with digitrec's defaults (in-memory, batched augmentation,
+FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the study's per-sample PIL transforms,
+0 workers, float32). `benchmarks/compare_time.py` gives seed 42 for all three models.
+"""
+import argparse, json
+from pathlib import Path
+from digitrec.data import mnist_tensors
+from digitrec.learner import get_config, train
+import digitrec.mlp, digitrec.cnn, digitrec.lenet5
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--seeds', type=int, nargs='+', default=[43]); p.add_argument('--models', nargs='+', default=['lenet5', 'cnn'])
+    p.add_argument('--json')
+    a = p.parse_args()
+    t, rows = mnist_tensors(), []
+    for seed in a.seeds:
+        for m in a.models:
+            ours = train(get_config(m), t, seed=seed, progress=False).test_acc
+            study = train(get_config(m), t, seed=seed, loader='study', fast=False, progress=False).test_acc
+            rows.append(dict(model=m, seed=seed, digitrec=ours, study_style=study))
+            print(f"{m:8} seed {seed}: digitrec {ours:.2%}, study-style {study:.2%}", flush=True)
+    if a.json: Path(a.json).write_text(json.dumps(rows, indent=1))
+
+if __name__ == '__main__': main()
