@@ -30,6 +30,9 @@ class AugConfig:
     blur_sigma:tuple|None=(0.1, 2.0) # range of the Gaussian blur's σ; None: no blur
     blur_kernel:int=3         # Gaussian blur kernel size (odd)
     translate:float=0.1       # max shift as a fraction of each side
+    resample:str='nearest'    # rotation/shift resampling: 'nearest' (torchvision's default, the study's; whole-pixel shifts) or 'bilinear'
+    def __post_init__(self):
+        if self.resample not in ('nearest', 'bilinear'): raise ValueError(f"resample must be 'nearest' or 'bilinear', got {self.resample!r}")
     @classmethod
     def identity(cls):
         "A configuration with every transform off."
@@ -47,7 +50,8 @@ def preprocess_transforms(size:int=28) -> list:
     return [v2.ToImage(), v2.ToDtype(torch.float32, scale=True), v2.Resize((size, size), antialias=True)]
 
 def _sample_augs(c:AugConfig, tf=v2, # `torchvision.transforms.v2`, or the classic `torchvision.transforms`
-                 interp=InterpolationMode.BILINEAR) -> list:
+                 interp:InterpolationMode|None=None) -> list: # None: `c.resample`
+    interp = interp or InterpolationMode(c.resample)
     return [t for on, t in [
         (c.rotate, lambda: tf.RandomRotation(c.rotate, interpolation=interp)),
         (c.pad, lambda: tf.RandomCrop(28, padding=c.pad)),
@@ -95,9 +99,10 @@ def draw_params(n:int, # number of images
     "Independent random augmentation parameters for `n` images (angles in degrees, shifts in pixels)."
     g, c = generator, cfg
     sig = c.blur_sigma or (1., 1.)
+    shift = _uniform(2*n, -c.translate*size, c.translate*size, g).view(n, 2)
     return dict(angle=_uniform(n, -c.rotate, c.rotate, g),
                 crop=torch.randint(-c.pad, c.pad + 1, (n, 2), generator=g).float(),
-                shift=_uniform(2*n, -c.translate*size, c.translate*size, g).view(n, 2),
+                shift=shift.round() if c.resample == 'nearest' else shift,   # `RandomAffine` shifts by whole pixels
                 brightness=_uniform(n, 1 - c.brightness, 1 + c.brightness, g),
                 contrast=_uniform(n, 1 - c.contrast, 1 + c.contrast, g),
                 contrast_first=torch.rand(n, generator=g) < 0.5,
@@ -106,9 +111,10 @@ def draw_params(n:int, # number of images
 # %% ../nbs/01_transforms.ipynb #e1542148
 def warp(x:torch.Tensor, # float images N×1×H×W
          angle:torch.Tensor, # degrees, counter-clockwise, per image
-         shift:torch.Tensor # (dx, dy) in pixels per image (right, down)
+         shift:torch.Tensor, # (dx, dy) in pixels per image (right, down)
+         mode:str='bilinear' # `grid_sample`'s resampling: 'bilinear' or 'nearest'
         ) -> torch.Tensor:
-    "Rotate each image about its centre, then shift it, in one bilinear `grid_sample` with black fill."
+    "Rotate each image about its centre, then shift it, in one `grid_sample` with black fill."
     h, w = x.shape[-2:]
     a = torch.deg2rad(angle.to(x)).view(-1, 1, 1)
     cos, sin = a.cos(), a.sin()
@@ -116,7 +122,7 @@ def warp(x:torch.Tensor, # float images N×1×H×W
     u = (torch.arange(w).to(x) * 2 + 1) / w - 1 - t[:, 0, None, None]         # N×1×W: each output column, minus the shift
     v = ((torch.arange(h).to(x) * 2 + 1) / h - 1).view(-1, 1) - t[:, 1, None, None]  # N×H×1: each row
     grid = torch.stack([cos * u - sin * v, sin * u + cos * v], -1)            # N×H×W×2: where each output pixel comes from
-    return F.grid_sample(x, grid, mode='bilinear', padding_mode='zeros', align_corners=False)
+    return F.grid_sample(x, grid, mode=mode, padding_mode='zeros', align_corners=False)
 
 # %% ../nbs/01_transforms.ipynb #60978d87
 def jitter(x:torch.Tensor, brightness:torch.Tensor, contrast:torch.Tensor, contrast_first:torch.Tensor) -> torch.Tensor:
@@ -145,7 +151,7 @@ def augment_batch(x:torch.Tensor, # N×1×H×W, uint8 or float in [0, 1], on any
     "Augment a whole batch with independent random parameters per image; float32 on `x`'s device."
     x = to_float(check_batch(x))
     p = draw_params(len(x), cfg, x.shape[-1], generator)
-    if cfg.rotate or cfg.pad or cfg.translate: x = warp(x, p['angle'], p['crop'] + p['shift'])
+    if cfg.rotate or cfg.pad or cfg.translate: x = warp(x, p['angle'], p['crop'] + p['shift'], cfg.resample)
     if cfg.brightness or cfg.contrast: x = jitter(x, p['brightness'], p['contrast'], p['contrast_first'])
     if cfg.blur_sigma: x = blur(x, p['sigma'], cfg.blur_kernel).clamp_(0, 1)   # (a kernel summing to 1 ± rounding)
     return normalize(x) if normalized else x
