@@ -83,7 +83,7 @@ def test_sklearn_digits_out_of_domain(model):
     assert len(x) >= 1790
     acc = accuracy_on(model, x, y)
     print(f"shipped LeNet-5 on scikit-learn's digits: {acc:.4f}")
-    assert acc >= 0.85     # measured 0.8715; the target of 0.95 is not reached yet (see 07_unseen)
+    assert acc >= 0.85     # measured 0.8826 (LeNet-5 of the committed compare run); the target of 0.95 is not reached yet (see 07_unseen)
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(st.binary(max_size=2000))
