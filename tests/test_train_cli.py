@@ -45,7 +45,8 @@ def test_failed_run_never_overwrites_a_good_checkpoint(tmp_path):
     good = (tmp_path/'mlp.pt').read_bytes()
     # a run interrupted with Ctrl-C after its first epoch: exit 130, one line, the final checkpoint untouched
     p = subprocess.Popen([str(BIN/'digitrec'), 'train', *QUICK, '--epochs', '50', '--n-train', '20000', '--out', str(tmp_path)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal, even when this runs in a background job (which ignores SIGINT)
     while not (tmp_path/'mlp-last.pt').exists() and p.poll() is None: time.sleep(0.02)
     p.send_signal(signal.SIGINT); _, err = p.communicate(timeout=60)
     assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err
