@@ -6,8 +6,8 @@ Each pair is the same model configuration, trained once with digitrec's defaults
 FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the study's per-sample PIL transforms,
 0 workers, float32). `benchmarks/compare_time.py` gives seed 42 for all three models. `--reuse-study` takes the
 study-style accuracy for a model and seed from the existing `--json` file (seed 42: from `benchmarks/compare_time.json`)
-instead of training it again (that side uses
-only torchvision's transforms, so changes to digitrec's augmentation code do not change it; it takes 5-10 min a model).
+instead of training it again: that side uses only torchvision's transforms, so changes to digitrec's augmentation code
+do not change it, and it takes 5-10 min a model.
 """
 import argparse, json
 from pathlib import Path
