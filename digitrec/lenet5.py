@@ -9,7 +9,24 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from .learner import ModelConfig, register
 
 # %% auto #0
-__all__ = ['C3_TABLE', 'lenet5', 'LeNet5Config', 'ScaledTanh', 'Subsample', 'PartialConv2d', 'lenet5_1998', 'LeNet1998Config']
+__all__ = ['C3_TABLE', 'FastConv2d', 'lenet5', 'LeNet5Config', 'ScaledTanh', 'Subsample', 'PartialConv2d', 'lenet5_1998',
+           'LeNet1998Config']
+
+# %% ../nbs/05_lenet5.ipynb #b7c1f0a1
+class FastConv2d(nn.Conv2d):
+    "`nn.Conv2d` computed with its weight zero-padded to `ni_pad` input and `nf_pad` output channels, and as a matrix product when the kernel covers the whole input; same parameters, function and gradients."
+    def __init__(self, ni:int, nf:int, ks:int, padding:int=0, ni_pad:int|None=None, nf_pad:int|None=None):
+        super().__init__(ni, nf, ks, padding=padding)
+        self.ni_pad, self.nf_pad = ni_pad or ni, nf_pad or nf
+        if self.ni_pad < ni or self.nf_pad < nf: raise ValueError(f"can only pad channels up: {ni}→{self.ni_pad}, {nf}→{self.nf_pad}")
+    def forward(self, x):
+        w, b = self.weight, self.bias
+        pi, po = self.ni_pad - w.shape[1], self.nf_pad - w.shape[0]
+        if pi or po: w, b = F.pad(w, (0, 0, 0, 0, 0, pi, 0, po)), F.pad(b, (0, po))
+        if x.shape[-2:] == w.shape[-2:] and self.padding == (0, 0):
+            return F.linear(x.flatten(1), w.flatten(1), b)[..., None, None]
+        return self._conv_forward(x, w, b)
+    def extra_repr(self): return super().extra_repr() + f", computed as {self.ni_pad}→{self.nf_pad} channels"
 
 # %% ../nbs/05_lenet5.ipynb #fa48b2e3
 def lenet5(hidden=(256, 128, 64)) -> nn.Sequential:
@@ -17,9 +34,9 @@ def lenet5(hidden=(256, 128, 64)) -> nn.Sequential:
     fc = [nn.Flatten()]
     for a, b in zip((120, *hidden[:-1]), hidden): fc += [nn.Linear(a, b), nn.ReLU()]
     return nn.Sequential(
-        nn.Conv2d(1, 6, 5, padding=2), nn.MaxPool2d(2), nn.ReLU(),      # 6×14×14 (pool, then ReLU: see `conv_block`)
-        nn.Conv2d(6, 16, 5), nn.MaxPool2d(2), nn.ReLU(),                # 16×5×5
-        nn.Conv2d(16, 120, 5), nn.ReLU(),                               # 120×1×1
+        FastConv2d(1, 6, 5, padding=2, nf_pad=8), nn.MaxPool2d(2), nn.ReLU(),  # 6×14×14, computed as 8 maps (2 zero)
+        FastConv2d(6, 16, 5, ni_pad=8), nn.MaxPool2d(2), nn.ReLU(),            # 16×5×5 (pool, then ReLU: see `conv_block`)
+        FastConv2d(16, 120, 5), nn.ReLU(),                                     # 120×1×1, a matrix product
         *fc, nn.Linear(hidden[-1], 10))
 
 # %% ../nbs/05_lenet5.ipynb #2331d459
