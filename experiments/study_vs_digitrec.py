@@ -7,7 +7,7 @@ FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the stud
 0 workers, float32). `benchmarks/compare_time.py` gives seed 42 for all three models. `--reuse-study` takes the
 study-style accuracy for a model and seed from the existing `--json` file (seed 42: from `benchmarks/compare_time.json`)
 instead of training it again: that side uses only torchvision's transforms, so changes to digitrec's augmentation code
-do not change it, and it takes 5-10 min a model.
+do not change it, and it takes 5-10 min a model. Rows of the existing `--json` file for other models or seeds are kept.
 """
 import argparse, json
 from pathlib import Path
@@ -23,7 +23,7 @@ def main():
     old = {}
     if a.reuse_study:
         bench = json.loads((Path(__file__).parent.parent/'benchmarks'/'compare_time.json').read_text())['study_style']
-        old = {(m, 42): v['test_acc'] for m, v in bench.items()} | {(r['model'], r['seed']): r['study_style'] for r in json.loads(Path(a.json).read_text())}
+        old = {(r["model"], r["seed"]): r["study_style"] for r in json.loads(Path(a.json).read_text())} | {(m, 42): v["test_acc"] for m, v in bench.items()}
     t, rows = mnist_tensors(), []
     for seed in a.seeds:
         for m in a.models:
@@ -31,6 +31,10 @@ def main():
             study = old.get((m, seed)) or train(get_config(m), t, seed=seed, loader='study', fast=False, progress=False).test_acc
             rows.append(dict(model=m, seed=seed, digitrec=ours, study_style=study))
             print(f"{m:8} seed {seed}: digitrec {ours:.2%}, study-style {study:.2%}", flush=True)
-    if a.json: Path(a.json).write_text(json.dumps(rows, indent=1))
+    if a.json:
+        done = {(r['model'], r['seed']) for r in rows}
+        kept = [r for r in json.loads(Path(a.json).read_text()) if (r['model'], r['seed']) not in done] if Path(a.json).exists() else []
+        rows = sorted(kept + rows, key=lambda r: (r['seed'], ['lenet5', 'cnn', 'mlp'].index(r['model'])))
+        Path(a.json).write_text(json.dumps(rows, indent=1))
 
 if __name__ == '__main__': main()
