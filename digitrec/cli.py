@@ -15,8 +15,8 @@ from .inference import load_model, predict_image, export_model
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
 # %% auto #0
-__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'cmd_train', 'cmd_compare', 'cmd_evaluate', 'cmd_predict', 'cmd_export', 'parser',
-           'main']
+__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'cmd_train', 'cmd_compare', 'cmd_evaluate',
+           'cmd_predict', 'cmd_export', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #ee5c9cfa
 def cmd_data(args):
@@ -49,9 +49,23 @@ def pos_int(s:str) -> int:
     if v == 0: raise argparse.ArgumentTypeError("must be >= 1, got 0")
     return v
 
+def nonneg_float(s:str) -> float:
+    "argparse type: a number >= 0."
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"expected a number, got {s!r}") from None
+    if not v >= 0: raise argparse.ArgumentTypeError(f"must be >= 0, got {s}")
+    return v
+
+def pos_float(s:str) -> float:
+    "argparse type: a number > 0."
+    v = nonneg_float(s)
+    if v == 0: raise argparse.ArgumentTypeError("must be > 0, got 0")
+    return v
+
 def cmd_train(args):
     "Train `args.model` and report its per-epoch history and final test accuracy."
-    over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay).items() if v is not None}
+    if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
     cfg = get_config(args.model, **over)
     learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
                   n_train=args.n_train, progress=not args.quiet, fast=args.fast)
@@ -76,8 +90,10 @@ def _add_train(sub):
     p.add_argument('--loader', choices=['tensor', 'torchvision', 'study'], default='tensor',
                    help="'tensor': in memory, batched augmentation (default); 'torchvision': per-sample DataLoader; "
                         "'study': the study's own per-sample pipeline (PIL, nearest interpolation)")
-    p.add_argument('--lr', type=float, help="learning rate (default: the model's)")
+    p.add_argument('--lr', type=pos_float, help="learning rate; with --sched onecycle, the peak (default: the model's)")
     p.add_argument('--bs', type=pos_int, help="batch size (default: the model's)")
+    p.add_argument('--sched', choices=['constant', 'onecycle'], help="learning-rate schedule (default: the model's, constant)")
+    p.add_argument('--weight-decay', type=nonneg_float, help="weight decay (default: the model's, 0)")
     p.set_defaults(func=cmd_train)
 
 # %% ../nbs/08_cli.ipynb #f20c72c2
