@@ -36,31 +36,31 @@ def _add_data(sub):
     p.set_defaults(func=cmd_data)
 
 # %% ../nbs/08_cli.ipynb #385bb1dc
+def _parse(s:str, cast, what:str):
+    "`cast(s)`, or an argparse error saying that `what` was expected."
+    try: return cast(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"expected {what}, got {s!r}") from None
+
+def _check(v, ok:bool, rule:str):
+    "`v` if `ok`, else an argparse error stating the `rule`."
+    if not ok: raise argparse.ArgumentTypeError(f"must be {rule}, got {v}")
+    return v
+
 def nonneg_int(s:str) -> int:
     "argparse type: an integer >= 0."
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"expected a whole number, got {s!r}") from None
-    if v < 0: raise argparse.ArgumentTypeError(f"must be >= 0, got {v}")
-    return v
+    v = _parse(s, int, 'a whole number'); return _check(v, v >= 0, '>= 0')
 
 def pos_int(s:str) -> int:
     "argparse type: an integer >= 1."
-    v = nonneg_int(s)
-    if v == 0: raise argparse.ArgumentTypeError("must be >= 1, got 0")
-    return v
+    v = nonneg_int(s); return _check(v, v >= 1, '>= 1')
 
 def nonneg_float(s:str) -> float:
-    "argparse type: a number >= 0."
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"expected a number, got {s!r}") from None
-    if not v >= 0: raise argparse.ArgumentTypeError(f"must be >= 0, got {s}")
-    return v
+    "argparse type: a number >= 0 (not NaN)."
+    v = _parse(s, float, 'a number'); return _check(v, v >= 0, '>= 0')
 
 def pos_float(s:str) -> float:
     "argparse type: a number > 0."
-    v = nonneg_float(s)
-    if v == 0: raise argparse.ArgumentTypeError("must be > 0, got 0")
-    return v
+    v = nonneg_float(s); return _check(v, v > 0, '> 0')
 
 def cmd_train(args):
     "Train `args.model` and report its per-epoch history and final test accuracy."
