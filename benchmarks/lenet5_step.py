@@ -10,13 +10,15 @@
 """
 import argparse, statistics, time
 import torch, torch.nn as nn, torch.nn.functional as F
-from digitrec.lenet5 import lenet5
+from digitrec.learner import bf16_supported
+from digitrec.lenet5 import lenet5, FastConv2d
 
 def plain_lenet5():
-    "The study's LeNet-5 with plain layers (what `lenet5()` was before `FastConv2d`)."
-    fc = [nn.Flatten(), nn.Linear(120, 256), nn.ReLU(), nn.Linear(256, 128), nn.ReLU(), nn.Linear(128, 64), nn.ReLU()]
-    return nn.Sequential(nn.Conv2d(1, 6, 5, padding=2), nn.MaxPool2d(2), nn.ReLU(), nn.Conv2d(6, 16, 5), nn.MaxPool2d(2), nn.ReLU(),
-                         nn.Conv2d(16, 120, 5), nn.ReLU(), *fc, nn.Linear(64, 10))
+    "The study's LeNet-5 with each `FastConv2d` replaced by the plain `nn.Conv2d` of the same shape (`lenet5()` before it)."
+    m = lenet5()
+    for i, l in enumerate(m):
+        if isinstance(l, FastConv2d): m[i] = nn.Conv2d(l.in_channels, l.out_channels, l.kernel_size, padding=l.padding)
+    return m
 
 def make_step(model, x, y, bf16):
     model = model.to(memory_format=torch.channels_last)
@@ -44,7 +46,7 @@ def main():
     p.add_argument('--rounds', type=int, default=12); p.add_argument('--steps', type=int, default=25)
     a = p.parse_args()
     torch.manual_seed(0)
-    bf16 = torch.backends.mkldnn.is_available() and torch.ops.mkldnn._is_mkldnn_bf16_supported()
+    bf16 = bf16_supported(torch.device('cpu'))   # what FastCB decides
     x = torch.randn(100, 1, 28, 28).contiguous(memory_format=torch.channels_last); y = torch.randint(0, 10, (100,))
     print(f"{torch.get_num_threads()} threads, bf16 autocast {'on' if bf16 else 'off (no bf16 on this CPU)'}\n")
     r = interleaved({'plain': make_step(plain_lenet5(), x, y, bf16), 'FastConv2d': make_step(lenet5(), x, y, bf16)}, a.rounds, a.steps)
