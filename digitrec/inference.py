@@ -112,7 +112,7 @@ def remove_background(x:np.ndarray, min_contrast:float=0.15) -> np.ndarray:
     if th.max() - cut < min_contrast: return np.zeros_like(x)
     return np.clip((th - cut) / (th.max() - cut), 0, 1)
 
-def saturate_ink(x:np.ndarray, q:float=30) -> np.ndarray:
+def saturate_ink(x:np.ndarray, q:float=10) -> np.ndarray:
     "Scale the ink so that all but the faintest `q` % of its pixels are at full intensity, as MNIST's strokes mostly are."
     if x.max() == 0: return x
     return np.clip(x / np.percentile(x[x > 0], q), 0, 1)
@@ -145,12 +145,12 @@ class Digit:
     reason: str|None = None
     steps: dict = field(default_factory=dict, repr=False)
 
-def to_mnist(src, keep_steps:bool=False) -> Digit:
-    "Normalize any image like MNIST: grayscale, polarity, background, crop, 20×20 box, centre of mass."
+def to_mnist(src, keep_steps:bool=False, q:float=10) -> Digit:
+    "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), crop, 20×20 box, centre of mass."
     steps = {'gray': load_gray(src)}
     if min(steps['gray'].shape) < 2: return Digit(None, 'image too small (under 2 pixels on a side)')
     steps['ink'] = fix_polarity(work_size(steps['gray']))
-    steps['clean'] = saturate_ink(remove_background(steps['ink']))
+    steps['clean'] = saturate_ink(remove_background(steps['ink']), q)
     if steps['clean'].max() == 0: return Digit(None, 'no digit found (blank, uniform or noise)', steps if keep_steps else {})
     if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']):
         return Digit(None, 'no digit found (scattered ink or too much of it: noise or a photo, not a digit)', steps if keep_steps else {})
@@ -231,11 +231,11 @@ def predict_image(src, # path, bytes, file object, PIL image or array
     return Prediction(label, conf, top3, dg.image)
 
 # %% ../nbs/07_unseen.ipynb #d0acba2e
-def sklearn_digits() -> tuple[torch.Tensor, torch.Tensor]:
+def sklearn_digits(q:float=10) -> tuple[torch.Tensor, torch.Tensor]:
     "scikit-learn's 1,797 8×8 digits, normalized like MNIST: uint8 N×1×28×28 images and labels."
     from sklearn.datasets import load_digits
     d = load_digits()
-    imgs = [to_mnist(im / 16).image for im in d.images]
+    imgs = [to_mnist(im / 16, q=q).image for im in d.images]
     keep = [i for i, im in enumerate(imgs) if im is not None]
     return torch.from_numpy(np.stack([imgs[i] for i in keep]))[:, None], torch.from_numpy(d.target[keep]).long()
 
