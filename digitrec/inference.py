@@ -145,7 +145,10 @@ class Digit:
     reason: str|None = None
     steps: dict = field(default_factory=dict, repr=False)
 
-def to_mnist(src, keep_steps:bool=False, q:float=10) -> Digit:
+def to_mnist(src, # path, bytes, file object, PIL image or array
+             keep_steps:bool=False, # keep each intermediate image in `Digit.steps` (for `show_steps`)
+             q:float=10 # % of the ink left below full intensity by `saturate_ink`
+            ) -> Digit:
     "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), crop, 20×20 box, centre of mass."
     steps = {'gray': load_gray(src)}
     if min(steps['gray'].shape) < 2: return Digit(None, 'image too small (under 2 pixels on a side)')
@@ -231,7 +234,8 @@ def predict_image(src, # path, bytes, file object, PIL image or array
     return Prediction(label, conf, top3, dg.image)
 
 # %% ../nbs/07_unseen.ipynb #d0acba2e
-def sklearn_digits(q:float=10) -> tuple[torch.Tensor, torch.Tensor]:
+def sklearn_digits(q:float=10 # `to_mnist`'s saturation level
+                  ) -> tuple[torch.Tensor, torch.Tensor]:
     "scikit-learn's 1,797 8×8 digits, normalized like MNIST: uint8 N×1×28×28 images and labels."
     from sklearn.datasets import load_digits
     d = load_digits()
