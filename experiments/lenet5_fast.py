@@ -13,11 +13,13 @@ recipe is more reliable: Adam with weight decay 1e-4 (as good as SGD on seeds 42
 decay on the fresh seeds 52-61, and SGD with weight decay for 6 epochs at batch 128 (more epochs, in about the same time
 per epoch) on seeds 42-51.
 """
-import argparse, json
+import argparse, sys
 from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
 import digitrec.lenet5
+sys.path.insert(0, str(Path(__file__).parent))
+from jsonrows import merge_rows
 
 RECIPES = {  # id: (name in the JSON, `get_config` overrides)
     'sgd': ('one-cycle lr 0.05', dict(epochs=4, sched='onecycle', lr=0.05)),
@@ -42,9 +44,6 @@ def main():
         mine = [r for r in rows if r['recipe'] == name]
         print(f"{name}: {sum(r['test_acc'] >= 0.99 for r in mine)} of {len(mine)} runs reach 99.0 % test accuracy, "
               f"{min(r['train_seconds'] for r in mine):.1f}-{max(r['train_seconds'] for r in mine):.1f} s\n", flush=True)
-    if a.json:   # keep the JSON's other runs; these replace the same (recipe, seed)
-        new = {(r['recipe'], r['seed']) for r in rows}
-        old = [r for r in json.loads(Path(a.json).read_text()) if (r['recipe'], r['seed']) not in new] if Path(a.json).exists() else []
-        Path(a.json).write_text(json.dumps(old + rows, indent=1))
+    if a.json: merge_rows(a.json, rows, key=lambda r: (r['recipe'], r['seed']))
 
 if __name__ == '__main__': main()

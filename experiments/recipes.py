@@ -5,11 +5,13 @@
 Each run is what `digitrec train --model M [--no-aug] --no-fast` does; the README's "reproduced" table comes from here.
 With `--models`, only those are trained and the other rows of the existing `--json` file are kept.
 """
-import argparse, json, time
+import argparse, sys, time
 from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5
+sys.path.insert(0, str(Path(__file__).parent))
+from jsonrows import merge_rows
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -24,10 +26,6 @@ def main():
             learn = train(get_config(m), t, aug=aug, seed=a.seed, fast=False, progress=False)
             rows.append(dict(model=m, aug=aug, seed=a.seed, test_acc=learn.test_acc, seconds=time.perf_counter() - t0))
             print(f"{m:12} aug {'on ' if aug else 'off'} test accuracy {learn.test_acc:.2%} ({rows[-1]['seconds']:.0f} s)", flush=True)
-    if a.json:
-        old = json.loads(Path(a.json).read_text()) if Path(a.json).exists() else []
-        rows += [r for r in old if r['model'] not in a.models or r['seed'] != a.seed]
-        rows.sort(key=lambda r: (names.index(r['model']), not r['aug']))
-        Path(a.json).write_text(json.dumps(rows, indent=1))
+    if a.json: merge_rows(a.json, rows, key=lambda r: (r['model'], r['seed']), sort=lambda r: (names.index(r['model']), not r['aug']))
 
 if __name__ == '__main__': main()

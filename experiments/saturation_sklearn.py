@@ -12,6 +12,7 @@ import argparse, json
 from pathlib import Path
 import numpy as np, torch
 from digitrec.data import mnist_tensors
+from digitrec.learner import predict_logits
 from digitrec.inference import to_mnist, sklearn_digits, accuracy_on, load_model
 
 QS = (1, 5, 10, 15, 30, 50)
@@ -20,16 +21,17 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('--json'); a = p.parse_args()
     t = mnist_tensors()
     models = {m: load_model(f'results/runs/seed42/{m}.pt')[0] for m in ('lenet5', 'cnn', 'mlp')}
-    rows = []
+    rows, acc = [], lambda p, y: (p == y).float().mean().item()
+    mnist = {m: accuracy_on(model, t.x_test, t.y_test) for m, model in models.items()}
     for q in QS:
         xs, ys = sklearn_digits(q=q); half = len(ys) // 2
         dm = [to_mnist(im[0].numpy() / 255, q=q).image for im in t.x_test]
         found = torch.tensor([d is not None for d in dm])   # MNIST digits `to_mnist` rejects count as errors
         xm = torch.from_numpy(np.stack([d if d is not None else np.zeros((28, 28), np.uint8) for d in dm]))[:, None]
         for m, model in models.items():
-            rows.append(dict(q=q, model=m, sklearn_all=accuracy_on(model, xs, ys), sklearn_dev=accuracy_on(model, xs[:half], ys[:half]),
-                             sklearn_held_out=accuracy_on(model, xs[half:], ys[half:]), mnist_test=accuracy_on(model, t.x_test, t.y_test),
-                             mnist_test_via_to_mnist=accuracy_on(model, xm[found], t.y_test[found]) * found.float().mean().item(),
+            pk, pm = (predict_logits(model, x).argmax(1) for x in (xs, xm))
+            rows.append(dict(q=q, model=m, sklearn_all=acc(pk, ys), sklearn_dev=acc(pk[:half], ys[:half]), sklearn_held_out=acc(pk[half:], ys[half:]),
+                             mnist_test=mnist[m], mnist_test_via_to_mnist=acc(torch.where(found, pm, -1), t.y_test),
                              mnist_rejected=int((~found).sum())))
             r = rows[-1]
             print(f"q={q:<3} {m:6}: sklearn all {r['sklearn_all']:.2%} dev {r['sklearn_dev']:.2%} held out {r['sklearn_held_out']:.2%}   "

@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, predict_logits
-from digitrec.inference import sklearn_digits, accuracy_on
+from digitrec.inference import sklearn_digits
 import digitrec.cnn
 sys.path.insert(0, str(Path(__file__).parent))
 from shape_aug_sklearn import ShapeAug
@@ -24,22 +24,19 @@ def main():
     t, (xs, ys) = mnist_tensors(), sklearn_digits(); h = len(ys) // 2
     rows, probs = [], defaultdict(list)   # training -> per seed (MNIST test, sklearn) class probabilities
     acc = lambda p, y: (p.argmax(1) == y).float().mean().item()
-    for seed in a.seeds:
-        for name, cbs in (('study augmentations', []), ('+ aspect + thickness', [ShapeAug(thick=True)])):
-            m = train(get_config('cnn'), t, seed=seed, progress=False, extra_cbs=cbs)
-            rows.append(dict(seed=seed, training=name, mnist_test=m.test_acc, sklearn_all=accuracy_on(m.model, xs, ys),
-                             sklearn_dev=accuracy_on(m.model, xs[:h], ys[:h]), sklearn_held_out=accuracy_on(m.model, xs[h:], ys[h:])))
-            probs[name].append([predict_logits(m.model, x).float().softmax(1) for x in (t.x_test, xs)])
-            r = rows[-1]
-            print(f"seed {seed} CNN {name:22}: MNIST {r['mnist_test']:.2%}  sklearn all {r['sklearn_all']:.2%} "
-                  f"dev {r['sklearn_dev']:.2%} held out {r['sklearn_held_out']:.2%}", flush=True)
-    for name, ps in probs.items():
-        pm, pk = (torch.stack(p).mean(0) for p in zip(*ps))
-        rows.append(dict(seed='ensemble', training=name, mnist_test=acc(pm, t.y_test), sklearn_all=acc(pk, ys),
+    def report(who, seed, name, pm, pk):
+        rows.append(dict(seed=seed, training=name, mnist_test=acc(pm, t.y_test), sklearn_all=acc(pk, ys),
                          sklearn_dev=acc(pk[:h], ys[:h]), sklearn_held_out=acc(pk[h:], ys[h:])))
         r = rows[-1]
-        print(f"ensemble of {len(ps)} CNN {name:22}: MNIST {r['mnist_test']:.2%}  sklearn all {r['sklearn_all']:.2%} "
+        print(f"{who} CNN {name:22}: MNIST {r['mnist_test']:.2%}  sklearn all {r['sklearn_all']:.2%} "
               f"dev {r['sklearn_dev']:.2%} held out {r['sklearn_held_out']:.2%}", flush=True)
+    for seed in a.seeds:
+        for name, cbs in (('study augmentations', []), ('+ aspect + thickness', [ShapeAug(thick=True)])):
+            m = train(get_config('cnn'), t, seed=seed, progress=False, extra_cbs=cbs)   # computes its test logits once
+            probs[name].append((m.test_logits.float().softmax(1), predict_logits(m.model, xs).float().softmax(1)))
+            report(f'seed {seed}', seed, name, *probs[name][-1])
+    for name, ps in probs.items():
+        report(f'ensemble of {len(ps)}', 'ensemble', name, *(torch.stack(p).mean(0) for p in zip(*ps)))
     if a.json: Path(a.json).write_text(json.dumps(rows, indent=1))
 
 if __name__ == '__main__': main()

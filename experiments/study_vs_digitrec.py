@@ -9,11 +9,13 @@ study-style accuracy for a model and seed from the existing `--json` file (seed 
 instead of training it again: that side uses only torchvision's transforms, so changes to digitrec's augmentation code
 do not change it, and it takes 5-10 min a model. Rows of the existing `--json` file for other models or seeds are kept.
 """
-import argparse, json
+import argparse, json, sys
 from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5
+sys.path.insert(0, str(Path(__file__).parent))
+from jsonrows import merge_rows
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -31,10 +33,6 @@ def main():
             study = old.get((m, seed)) or train(get_config(m), t, seed=seed, loader='study', fast=False, progress=False).test_acc
             rows.append(dict(model=m, seed=seed, digitrec=ours, study_style=study))
             print(f"{m:8} seed {seed}: digitrec {ours:.2%}, study-style {study:.2%}", flush=True)
-    if a.json:
-        done = {(r['model'], r['seed']) for r in rows}
-        kept = [r for r in json.loads(Path(a.json).read_text()) if (r['model'], r['seed']) not in done] if Path(a.json).exists() else []
-        rows = sorted(kept + rows, key=lambda r: (r['seed'], ['lenet5', 'cnn', 'mlp'].index(r['model'])))
-        Path(a.json).write_text(json.dumps(rows, indent=1))
+    if a.json: merge_rows(a.json, rows, key=lambda r: (r['model'], r['seed']), sort=lambda r: (r['seed'], ['lenet5', 'cnn', 'mlp'].index(r['model'])))
 
 if __name__ == '__main__': main()
