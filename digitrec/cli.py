@@ -152,7 +152,7 @@ def cmd_predict(args):
 def _add_predict(sub):
     p = sub.add_parser('predict', help='recognise the digit in image files', description=cmd_predict.__doc__)
     p.add_argument('images', nargs='+', type=Path, help='image files (PNG, JPEG, BMP, TIFF, GIF...)')
-    p.add_argument('--model', type=Path, help='a checkpoint (default: the LeNet-5 shipped with digitrec)')
+    p.add_argument('--model', type=Path, help='a checkpoint (default: the CNN shipped with digitrec)')
     p.add_argument('--threshold', type=float, help="reject predictions below this confidence (default: the checkpoint's, chosen on validation data)")
     p.add_argument('--json', action='store_true', help='one JSON object per image: file, label (null when rejected), confidence, top3, reason')
     p.set_defaults(func=cmd_predict)

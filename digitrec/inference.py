@@ -208,8 +208,8 @@ class Prediction:
     def to_dict(self): return dict(label=self.label, confidence=round(self.confidence, 4), top3=self.top3, reason=self.reason)
 
 def default_checkpoint() -> Path:
-    "The checkpoint shipped with the package (LeNet-5, study recipe, from the committed `digitrec compare` run)."
-    return Path(__file__).parent/'weights'/'lenet5.pt'
+    "The checkpoint shipped with the package (the CNN, study recipe, from the committed `digitrec compare` run)."
+    return Path(__file__).parent/'weights'/'cnn.pt'
 
 def load_model(checkpoint=None):
     "A trained model (in eval mode) and its checkpoint's rejection threshold."
@@ -218,7 +218,7 @@ def load_model(checkpoint=None):
 
 # %% ../nbs/07_unseen.ipynb #d81c7d4f
 def predict_image(src, # path, bytes, file object, PIL image or array
-                  model=None, threshold:float|None=None # a model (default: the shipped LeNet-5) and its rejection threshold
+                  model=None, threshold:float|None=None # a model (default: the shipped CNN) and its rejection threshold
                  ) -> Prediction:
     "Normalize an image like MNIST and predict its digit, or say why not (no digit, or unsure)."
     if model is None: model, thr = load_model()

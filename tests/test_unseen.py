@@ -9,7 +9,7 @@ from digitrec.data import DigitrecError, mnist_tensors
 from digitrec.inference import predict_image, load_model, fake_photo, sklearn_digits, accuracy_on, default_checkpoint
 from conftest import run_cli
 
-_MODEL = load_model()[0]   # the LeNet-5 shipped in the package (hypothesis tests cannot take fixtures per example)
+_MODEL = load_model()[0]   # the CNN shipped in the package (hypothesis tests cannot take fixtures per example)
 
 @pytest.fixture(scope='module')
 def model(): return _MODEL
@@ -82,8 +82,8 @@ def test_sklearn_digits_out_of_domain(model):
     x, y = sklearn_digits()
     assert len(x) >= 1790
     acc = accuracy_on(model, x, y)
-    print(f"shipped LeNet-5 on scikit-learn's digits: {acc:.4f}")
-    assert acc >= 0.85     # measured 0.8826 (LeNet-5 of the committed compare run); the target of 0.95 is not reached yet (see 07_unseen)
+    print(f"shipped CNN on scikit-learn's digits: {acc:.4f}")
+    assert acc >= 0.92     # measured 0.9354 (the CNN of the committed compare run; its LeNet-5: 0.9037); the target of 0.95 is not reached yet (see 07_unseen)
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(st.binary(max_size=2000))

@@ -1,6 +1,6 @@
 """Copy a trained checkpoint into the package as the default model of `digitrec predict`, with its rejection threshold.
 
-    python tools/ship_model.py results/runs/seed42/lenet5.pt
+    python tools/ship_model.py results/runs/seed42/cnn.pt
 
 Keeps the weights, config and history (not the optimizer state), chooses the confidence threshold on the
 validation set (`choose_threshold`, keeping 99.5 % of correct predictions) and prints its measured effect.
