@@ -28,20 +28,24 @@ def lowres(img:np.ndarray, rng, side:int=32, block:int=4):
     canvas[..., top:top + nh, left:left + nw] = F.interpolate(crop, size=(nh, nw), mode='bilinear', align_corners=False)
     return F.avg_pool2d((canvas > rng.uniform(0.1, 0.5)).float(), block)[0, 0].numpy()
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--n', type=int, default=15_000); p.add_argument('--json')
-    a = p.parse_args()
-    t, rng = mnist_tensors(), np.random.default_rng(0)
-    idx = torch.randperm(len(t.x_train), generator=torch.Generator().manual_seed(0))[:a.n].tolist()
+def with_lowres_copies(t, n:int):
+    "`t` with `n` random training digits (seeded) added again as `lowres` copies normalized by `to_mnist`."
+    rng = np.random.default_rng(0)
+    idx = torch.randperm(len(t.x_train), generator=torch.Generator().manual_seed(0))[:n].tolist()
     t0, imgs, keep = time.perf_counter(), [], []
     for i in idx:
         lr = lowres(t.x_train[i, 0].numpy(), rng)
         d = to_mnist(lr) if lr is not None else None
         if d is not None and d.image is not None: imgs.append(d.image); keep.append(i)
     print(f"{len(imgs)} low-resolution copies in {time.perf_counter() - t0:.0f} s", flush=True)
-    t2 = dataclasses.replace(t, x_train=torch.cat([t.x_train, torch.from_numpy(np.stack(imgs))[:, None]]),
-                             y_train=torch.cat([t.y_train, t.y_train[keep]]))
+    return dataclasses.replace(t, x_train=torch.cat([t.x_train, torch.from_numpy(np.stack(imgs))[:, None]]),
+                               y_train=torch.cat([t.y_train, t.y_train[keep]]))
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--n', type=int, default=15_000); p.add_argument('--json')
+    a = p.parse_args()
+    t = mnist_tensors(); t2 = with_lowres_copies(t, a.n)
     xs, ys = sklearn_digits(); half = len(xs) // 2
     res = {}
     for name, data in (('mnist only', t), ('mnist + low-res copies', t2)):
