@@ -11,12 +11,12 @@ import digitrec
 from .data import DigitrecError, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
 from .learner import MODELS, get_config, train, paths, write_json
 from .evaluate import compare, evaluate_model, model_from_checkpoint, NAMES
-from .inference import load_model, predict_image, export_model
+from .inference import load_model, predict_image, read_digits, export_model
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
 # %% auto #0
-__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'cmd_train', 'cmd_compare', 'cmd_evaluate',
-           'cmd_predict', 'cmd_export', 'parser', 'main']
+__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'unit_float', 'cmd_train', 'cmd_compare',
+           'cmd_evaluate', 'cmd_predict', 'cmd_read', 'cmd_export', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #ee5c9cfa
 def cmd_data(args):
@@ -61,6 +61,10 @@ def nonneg_float(s:str) -> float:
 def pos_float(s:str) -> float:
     "argparse type: a number > 0."
     v = nonneg_float(s); return _check(v, v > 0, '> 0')
+
+def unit_float(s:str) -> float:
+    "argparse type: a number from 0 to 1 (a confidence)."
+    v = nonneg_float(s); return _check(v, v <= 1, 'from 0 to 1')
 
 def cmd_train(args):
     "Train `args.model` and report its per-epoch history and final test accuracy."
@@ -133,29 +137,51 @@ def _add_evaluate(sub):
     p.set_defaults(func=cmd_evaluate)
 
 # %% ../nbs/08_cli.ipynb #0c4a93e8
-def _predict_one(f, model, thr) -> tuple[dict, str|None]:
-    try: return dict(file=str(f), **predict_image(f, model, thr).to_dict()), None
-    except DigitrecError as e: return dict(file=str(f), label=None, confidence=0.0, top3=[], reason='error', error=str(e)), str(e)
+def _each_file(args, read, line, failed_rec:dict) -> int:
+    "Apply `read` to each of `args.images`; print `line(record)` or the record as JSON; report unreadable files on stderr and go on (status 1 if any)."
+    failed = 0
+    for f in args.images:
+        try: rec, err = dict(file=str(f), **read(f).to_dict()), None
+        except DigitrecError as e: rec, err = dict(file=str(f), **failed_rec, reason='error', error=str(e)), str(e)
+        if err: failed += 1; print(f"digitrec: error: {err}", file=sys.stderr)
+        if args.json: print(json.dumps(rec))
+        elif not err: print(f"{f}: {line(rec)}")
+    return 1 if failed else 0
+
+def _model(args):
+    model, thr = load_model(args.model)
+    return model, thr if args.threshold is None else args.threshold
 
 def cmd_predict(args):
     "Recognise the digit in each image file."
-    model, thr = load_model(args.model)
-    thr = thr if args.threshold is None else args.threshold
-    failed = 0
-    for f in args.images:
-        rec, err = _predict_one(f, model, thr)
-        if err: failed += 1; print(f"digitrec: error: {err}", file=sys.stderr)
-        if args.json: print(json.dumps(rec))
-        elif not err: print(f"{f}: {rec['label']} ({rec['confidence']:.2f})" if rec['label'] is not None else f"{f}: - ({rec['reason']})")
-    return 1 if failed else 0
+    model, thr = _model(args)
+    return _each_file(args, lambda f: predict_image(f, model, thr),
+                      lambda r: f"{r['label']} ({r['confidence']:.2f})" if r['label'] is not None else f"- ({r['reason']})",
+                      dict(label=None, confidence=0.0, top3=[]))
 
-def _add_predict(sub):
-    p = sub.add_parser('predict', help='recognise the digit in image files', description=cmd_predict.__doc__)
+def cmd_read(args):
+    "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right; ? marks a digit that is rejected."
+    model, thr = _model(args)
+    conf = lambda d: f"{'?' if d['label'] is None else d['label']} {d['confidence']:.2f}"
+    return _each_file(args, lambda f: read_digits(f, model, thr),
+                      lambda r: f"{r['text']} ({', '.join(map(conf, r['digits']))})" if r['text'] else f"- ({r['reason']})",
+                      dict(text=None, digits=[]))
+
+def _add_image_command(sub, name, func, help, json_help):
+    p = sub.add_parser(name, help=help, description=func.__doc__)
     p.add_argument('images', nargs='+', type=Path, help='image files (PNG, JPEG, BMP, TIFF, GIF...)')
     p.add_argument('--model', type=Path, help='a checkpoint (default: the CNN shipped with digitrec)')
-    p.add_argument('--threshold', type=float, help="reject predictions below this confidence (default: the checkpoint's, chosen on validation data)")
-    p.add_argument('--json', action='store_true', help='one JSON object per image: file, label (null when rejected), confidence, top3, reason')
-    p.set_defaults(func=cmd_predict)
+    p.add_argument('--threshold', type=unit_float, help="reject digits predicted below this confidence (default: the checkpoint's, chosen on validation data)")
+    p.add_argument('--json', action='store_true', help=json_help)
+    p.set_defaults(func=func)
+
+def _add_predict(sub):
+    _add_image_command(sub, 'predict', cmd_predict, 'recognise the digit in image files',
+                       'one JSON object per image: file, label (null when rejected), confidence, top3, reason')
+
+def _add_read(sub):
+    _add_image_command(sub, 'read', cmd_read, 'read a row of digits (postal code, amount) in image files',
+                       'one JSON object per image: file, text, reason, and digits (label, confidence, top3, reason, box) left to right')
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."
@@ -170,7 +196,7 @@ def _add_export(sub):
     p.set_defaults(func=cmd_export)
 
 # %% ../nbs/08_cli.ipynb #134f5d3d
-_COMMANDS = [_add_data, _add_train, _add_compare, _add_evaluate, _add_predict, _add_export]
+_COMMANDS = [_add_data, _add_train, _add_compare, _add_evaluate, _add_predict, _add_read, _add_export]
 
 def parser() -> argparse.ArgumentParser:
     "The `digitrec` argument parser with every subcommand."

@@ -6,7 +6,8 @@ from PIL import Image
 from hypothesis import given, settings, strategies as st, HealthCheck
 from hypothesis.extra.numpy import arrays, array_shapes
 from digitrec.data import DigitrecError, mnist_tensors
-from digitrec.inference import predict_image, load_model, fake_photo, sklearn_digits, accuracy_on, default_checkpoint
+from digitrec.inference import (predict_image, read_digits, load_model, fake_photo, fake_strip, sklearn_digits, accuracy_on,
+                                default_checkpoint)
 from conftest import run_cli
 
 _MODEL = load_model()[0]   # the CNN shipped in the package (hypothesis tests cannot take fixtures per example)
@@ -59,9 +60,12 @@ def test_bad_files_each_give_a_clear_message(tmp_path, model, t):
     cases = _bad_files(tmp_path, t)
     for name, msg in cases['errors'].items():
         with pytest.raises(DigitrecError, match=msg): predict_image(tmp_path/name, model)
+        with pytest.raises(DigitrecError, match=msg): read_digits(tmp_path/name, model)
     for name, msg in cases['no_digit'].items():
         pr = predict_image(tmp_path/name, model)
         assert pr.label is None and msg in pr.reason, (name, pr)
+        r = read_digits(tmp_path/name, model)
+        assert r.text == '' and msg in r.reason, (name, r)
 
 def test_cli_predict_processes_the_good_files_among_bad_ones(tmp_path, t):
     cases = _bad_files(tmp_path, t)
@@ -85,18 +89,46 @@ def test_sklearn_digits_out_of_domain(model):
     print(f"shipped CNN on scikit-learn's digits: {acc:.4f}")
     assert acc >= 0.92     # measured 0.9354 (the CNN of the committed compare run; its LeNet-5: 0.9037); the issue's target of 0.95 is not reached yet (see 07_unseen)
 
+def test_rows_of_digits_are_read(tmp_path, model, t):
+    "40 rows of five MNIST test digits, written as dark ink on light noisy paper, saved as JPEG files and read back."
+    right = 0
+    for k in range(40):
+        idx = range(5 * k, 5 * k + 5)
+        f = tmp_path/f'row{k}.jpg'; f.write_bytes(fake_strip([t.x_test[i, 0].numpy() for i in idx], seed=k))
+        r = read_digits(f, model, 0.0)
+        assert len(r.digits) == 5, (k, r.text)     # every row is split into its five digits
+        right += r.text == ''.join(str(int(t.y_test[i])) for i in idx)
+    assert right >= 36     # measured 39 of 40 rows (199 of 200 digits) with the shipped CNN
+
+def test_cli_read(tmp_path, t):
+    (tmp_path/'row.jpg').write_bytes(fake_strip([t.x_test[i, 0].numpy() for i in range(5)]))   # 7 2 1 0 4
+    Image.new('L', (200, 60), 255).save(tmp_path/'blank.png'); (tmp_path/'notes.txt').write_bytes(b'hello')
+    r = run_cli('read', tmp_path/'row.jpg', tmp_path/'blank.png', tmp_path/'notes.txt', '--json')
+    assert r.returncode == 1 and 'Traceback' not in r.stderr and 'notes.txt is not an image file' in r.stderr
+    recs = {Path(x['file']).name: x for x in map(json.loads, r.stdout.splitlines())}
+    assert recs['row.jpg']['text'] == '72104' and [d['label'] for d in recs['row.jpg']['digits']] == [7, 2, 1, 0, 4]
+    assert all(len(d['box']) == 4 and len(d['top3']) == 3 for d in recs['row.jpg']['digits'])
+    assert recs['blank.png']['text'] == '' and 'no digit' in recs['blank.png']['reason']
+    assert recs['notes.txt']['text'] is None and 'error' in recs['notes.txt']
+    r = run_cli('read', tmp_path/'row.jpg')
+    assert r.returncode == 0 and r.stdout.startswith(f"{tmp_path/'row.jpg'}: 72104 (7 "), r.stdout
+    r = run_cli('read', tmp_path/'row.jpg', '--threshold', '70')
+    assert r.returncode == 2 and 'must be from 0 to 1' in r.stderr and 'Traceback' not in r.stderr
+
 @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(st.binary(max_size=2000))
 def test_random_bytes_never_crash(b):
-    try: predict_image(b, _MODEL)
-    except DigitrecError: pass
+    for f in (predict_image, read_digits):
+        try: f(b, _MODEL)
+        except DigitrecError: pass
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(st.one_of(arrays(st.sampled_from([np.uint8, np.float32, np.float64, np.int64, np.bool_]), array_shapes(min_dims=1, max_dims=4, min_side=0, max_side=40)),
                  arrays(np.uint8, st.tuples(st.integers(1, 60), st.integers(1, 60), st.sampled_from([1, 3, 4])))))
 def test_random_arrays_never_crash(a):
-    try: predict_image(a, _MODEL)
-    except DigitrecError: pass
+    for f in (predict_image, read_digits):
+        try: f(a, _MODEL)
+        except DigitrecError: pass
 
 
 def test_export_parity_cli(tmp_path, t):
