@@ -5,7 +5,7 @@
 # %% ../nbs/07_unseen.ipynb #8727b951
 from __future__ import annotations
 import io, os, warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np, torch, torch.nn.functional as F
@@ -23,7 +23,8 @@ __all__ = ['MAX_PIXELS', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_
            'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink', 'to_mnist',
            'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
            'predict_digits', 'predict_image', 'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes',
-           'draw_digit', 'segment_digits', 'Reading', 'read_digits', 'fake_strip', 'show_reading', 'export_model']
+           'draw_digit', 'segment_digits', 'Reading', 'split_touching', 'read_digits', 'fake_strip', 'show_reading',
+           'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -312,6 +313,7 @@ def draw_digit(model=None, threshold=None, size:int=280):
 def segment_digits(x:np.ndarray, # clean ink, white on black (`clean_ink`)
                    min_share:float=0.05, # pieces with less ink than this share of the heaviest piece are specks
                    overlap:float=0.5, # pieces overlapping horizontally by this share of the narrower one are one digit
+                   min_height:float=0.4, # groups lower than this share of the tallest one are not digits (dots, commas, dashes)
                    max_pieces:int=120 # more pieces than this (after dropping specks) is noise, not a row of digits
                   ) -> list[tuple[tuple, np.ndarray]]|None:
     "The digits in a row of ink, left to right: each digit's box (left, top, right, bottom) and its ink alone, cropped to the box; None for noise."
@@ -326,7 +328,9 @@ def segment_digits(x:np.ndarray, # clean ink, white on black (`clean_ink`)
         if groups and min(groups[-1][1], p[1]) - max(groups[-1][0], p[0]) >= overlap * min(groups[-1][1] - groups[-1][0], p[1] - p[0]):
             g = groups[-1]; groups[-1] = (min(g[0], p[0]), max(g[1], p[1]), min(g[2], p[2]), max(g[3], p[3]), g[4] + p[4])
         else: groups.append(p)
-    return [((x0, y0, x1, y1), x[y0:y1, x0:x1] * np.isin(lab[y0:y1, x0:x1], ls)) for x0, x1, y0, y1, ls in groups]
+    tallest = max(y1 - y0 for _, _, y0, y1, _ in groups)
+    return [((x0, y0, x1, y1), x[y0:y1, x0:x1] * np.isin(lab[y0:y1, x0:x1], ls))
+            for x0, x1, y0, y1, ls in groups if y1 - y0 >= min_height * tallest]
 
 # %% ../nbs/07_unseen.ipynb #8260e330
 @dataclass
@@ -338,10 +342,30 @@ class Reading:
     reason: str|None = None
     def to_dict(self): return dict(text=self.text, reason=self.reason, digits=[d.to_dict() | dict(box=b) for d, b in zip(self.digits, self.boxes)])
 
+def _as_mnist(inks) -> np.ndarray:
+    "Pieces of clean ink as MNIST-like digits, uint8 N×28×28."
+    return np.stack([(center_digit(m) * 255).round().astype(np.uint8) for m in inks])
+
+def _confidences(model, inks) -> torch.Tensor:
+    "The model's top probability for each piece of ink, normalized like MNIST."
+    return predict_logits(model, torch.from_numpy(_as_mnist(inks))[:, None]).softmax(1).max(1).values
+
+def split_touching(ink:np.ndarray, model, aspect:float=1.15, margin:float=0.2, depth:int=3) -> list[tuple[int, int]]:
+    "Column ranges of the digits in one piece of `ink`: cut where the model is surer of two digits than of one (see the text above)."
+    h, w = ink.shape
+    cuts = [c for c in range(int(margin * w), int((1 - margin) * w) + 1) if ink[:, :c].any() and ink[:, c:].any()]
+    if w <= aspect * h or depth == 0 or not cuts: return [(0, w)]
+    conf = _confidences(model, [ink] + [side for c in cuts for side in (ink[:, :c], ink[:, c:])])
+    pair = conf[1:].view(-1, 2).prod(1)
+    if pair.max() <= conf[0]: return [(0, w)]
+    c = cuts[int(pair.argmax())]
+    return split_touching(ink[:, :c], model, aspect, margin, depth - 1) + [(c + a, c + b) for a, b in split_touching(ink[:, c:], model, aspect, margin, depth - 1)]
+
 def read_digits(src, # path, bytes, file object, PIL image or array holding one row of digits
                 model=None, threshold:float|None=None, # as for `predict_image`
                 q:float=10, # as for `to_mnist`
-                max_digits:int=40 # more digits than this (or 3 times as many pieces of ink) is noise
+                max_digits:int=40, # more digits than this (or 3 times as many pieces of ink) is noise
+                split:bool=True # split touching digits (`split_touching`)
                ) -> Reading:
     "Read a row of handwritten digits (a postal code, an amount) left to right; each digit is normalized like MNIST and predicted, or rejected."
     model, thr = _model_and_threshold(model, threshold)
@@ -351,23 +375,31 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding one 
     if clean.max() == 0: return Reading('', reason='no digit found (blank, uniform or noise)')
     segs = segment_digits(clean, max_pieces=3 * max_digits)
     if (clean > 0).mean() > 0.5 or segs is None or len(segs) > max_digits: return Reading('', reason=NOISE)
-    preds = predict_digits(model, np.stack([(center_digit(ink) * 255).round().astype(np.uint8) for _, ink in segs]), thr)
-    for i, ((x0, y0, x1, y1), _) in enumerate(segs):
-        if x1 - x0 > 1.5 * (y1 - y0): preds[i] = Prediction(None, preds[i].confidence, preds[i].top3, preds[i].image, 'wider than a digit (touching digits?)')
+    boxes, inks = [], []
+    for (x0, y0, x1, y1), ink in segs:
+        for a, b in (split_touching(ink, model) if split else [(0, x1 - x0)]):
+            rows = np.nonzero(ink[:, a:b].any(1))[0]
+            boxes.append((x0 + a, y0 + rows[0], x0 + b, y0 + rows[-1] + 1)); inks.append(ink[rows[0]:rows[-1] + 1, a:b])
+    preds = predict_digits(model, _as_mnist(inks), thr)
+    for i, m in enumerate(inks):
+        if m.shape[1] > 2 * m.shape[0]: preds[i] = replace(preds[i], label=None, reason='wider than twice its height: a line or joined digits, not one digit')
     sy, sx = gray.shape[0] / clean.shape[0], gray.shape[1] / clean.shape[1]     # back to the input's pixels
-    boxes = [[round(x0 * sx), round(y0 * sy), round(x1 * sx), round(y1 * sy)] for (x0, y0, x1, y1), _ in segs]
+    boxes = [[round(x0 * sx), round(y0 * sy), round(x1 * sx), round(y1 * sy)] for x0, y0, x1, y1 in boxes]
     return Reading(''.join('?' if p.label is None else str(p.label) for p in preds), preds, boxes)
 
 # %% ../nbs/07_unseen.ipynb #d689ad81
 def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right
-               height:int=100, gap:int=8, seed:int=0, quality:int=80) -> bytes:
+               height:int=100, gap:int=8, # pixels between digits (plus 0-9 at random); negative: they overlap and may touch
+               seed:int=0, quality:int=80) -> bytes:
     "A test image: a row of MNIST digits as dark ink on light, unevenly lit, noisy paper, each cropped to its ink, as an RGB JPEG."
-    rng, tiles = np.random.default_rng(seed), []
+    rng, tiles, xs, x = np.random.default_rng(seed), [], [], 0
     for d in digits:
         ink = np.asarray(Image.fromarray(np.asarray(d)).resize((height, height), Image.BILINEAR), dtype=np.float32) / 255
         cols = np.nonzero(ink.max(0) > 0.1)[0]
-        tiles += [ink[:, max(0, cols.min() - 2):cols.max() + 3], np.zeros((height, gap + int(rng.integers(0, 10))), np.float32)]
-    canvas = np.pad(np.concatenate(tiles[:-1], 1), ((height // 3, height // 3), (height // 2, height // 2)))
+        tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10))
+    row = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles))), np.float32)
+    for x0, tl in zip(xs, tiles): row[:, x0:x0 + tl.shape[1]] = np.maximum(row[:, x0:x0 + tl.shape[1]], tl)
+    canvas = np.pad(row, ((height // 3, height // 3), (height // 2, height // 2)))
     yy, xx = np.mgrid[:canvas.shape[0], :canvas.shape[1]]
     paper = 0.8 + 0.15 * xx / canvas.shape[1] - 0.1 * yy / canvas.shape[0] + rng.normal(0, 0.03, canvas.shape)
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
