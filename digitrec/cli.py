@@ -163,7 +163,7 @@ def cmd_read(args):
     "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right; ? marks a digit that is rejected."
     model, thr = _model(args)
     conf = lambda d: f"{'?' if d['label'] is None else d['label']} {d['confidence']:.2f}"
-    return _each_file(args, lambda f: read_digits(f, model, thr),
+    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split),
                       lambda r: f"{r['text']} ({', '.join(map(conf, r['digits']))})" if r['text'] else f"- ({r['reason']})",
                       dict(text=None, digits=[]))
 
@@ -174,14 +174,16 @@ def _add_image_command(sub, name, func, help, json_help):
     p.add_argument('--threshold', type=unit_float, help="reject digits predicted below this confidence (default: the checkpoint's, chosen on validation data)")
     p.add_argument('--json', action='store_true', help=json_help)
     p.set_defaults(func=func)
+    return p
 
 def _add_predict(sub):
     _add_image_command(sub, 'predict', cmd_predict, 'recognise the digit in image files',
                        'one JSON object per image: file, label (null when rejected), confidence, top3, reason')
 
 def _add_read(sub):
-    _add_image_command(sub, 'read', cmd_read, 'read a row of digits (postal code, amount) in image files',
-                       'one JSON object per image: file, text, reason, and digits (label, confidence, top3, reason, box) left to right')
+    p = _add_image_command(sub, 'read', cmd_read, 'read a row of digits (postal code, amount) in image files',
+                           'one JSON object per image: file, text, reason, and digits (label, confidence, top3, reason, box) left to right')
+    p.add_argument('--no-split', action='store_true', help="do not cut touching digits apart (for digits written apart, e.g. in boxes)")
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."

@@ -350,10 +350,15 @@ def _confidences(model, inks) -> torch.Tensor:
     "The model's top probability for each piece of ink, normalized like MNIST."
     return predict_logits(model, torch.from_numpy(_as_mnist(inks))[:, None]).softmax(1).max(1).values
 
+def _strokes(col:np.ndarray) -> int:
+    "How many separate runs of ink a column of pixels crosses."
+    b = col > 0
+    return int(b[0]) + int((b[1:] & ~b[:-1]).sum())
+
 def split_touching(ink:np.ndarray, model, aspect:float=1.15, margin:float=0.2, depth:int=3) -> list[tuple[int, int]]:
-    "Column ranges of the digits in one piece of `ink`: cut where the model is surer of two digits than of one (see the text above)."
+    "Column ranges of the digits in one piece of `ink`: cut through one stroke at most, where the model is surer of two digits than of one (see the text above)."
     h, w = ink.shape
-    cuts = [c for c in range(int(margin * w), int((1 - margin) * w) + 1) if ink[:, :c].any() and ink[:, c:].any()]
+    cuts = [c for c in range(int(margin * w), int((1 - margin) * w) + 1) if ink[:, :c].any() and ink[:, c:].any() and _strokes(ink[:, c]) <= 1]
     if w <= aspect * h or depth == 0 or not cuts: return [(0, w)]
     conf = _confidences(model, [ink] + [side for c in cuts for side in (ink[:, :c], ink[:, c:])])
     pair = conf[1:].view(-1, 2).prod(1)

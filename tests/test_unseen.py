@@ -108,7 +108,7 @@ def test_touching_digits_are_split(model, t):
         img = fake_strip([t.x_test[i, 0].numpy() for i in idx], gap=-8, seed=k)
         for split in (False, True):
             if read_digits(img, model, 0.0, split=split).text == truth: right[split].add(k)
-    assert len(right[True]) >= 30 and len(right[True]) >= len(right[False]) + 8, right   # measured 33 against 22
+    assert len(right[True]) >= 30 and len(right[True]) >= len(right[False]) + 8, right   # measured 32 against 22
     assert right[False] <= right[True]
 
 def test_cli_read(tmp_path, t):
