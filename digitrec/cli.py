@@ -149,6 +149,7 @@ def _each_file(args, read, line, failed_rec:dict) -> int:
     return 1 if failed else 0
 
 def _model(args):
+    "The `--model` checkpoint's model and threshold, or `--threshold` when given."
     model, thr = load_model(args.model)
     return model, thr if args.threshold is None else args.threshold
 

@@ -226,12 +226,15 @@ def load_model(checkpoint=None):
     return model.eval(), ck.get('meta', {}).get('threshold', 0.0)
 
 # %% ../nbs/07_unseen.ipynb #d81c7d4f
+def _probs(model, images) -> torch.Tensor:
+    "Class probabilities for uint8 N×28×28 MNIST-like digits."
+    return predict_logits(model, torch.from_numpy(np.asarray(images))[:, None]).softmax(1)
+
 def predict_digits(model, images:np.ndarray, # uint8 N×28×28 MNIST-like digits (`to_mnist`)
                    threshold:float=0.0) -> list[Prediction]:
     "One `Prediction` per normalized digit, in one batch; those below `threshold` confidence are rejected as unsure."
-    probs = predict_logits(model, torch.from_numpy(np.asarray(images))[:, None]).softmax(1)
     out = []
-    for p, img in zip(probs, images):
+    for p, img in zip(_probs(model, images), images):
         top = p.topk(3)
         top3 = [[int(i), round(float(v), 4)] for v, i in zip(top.values, top.indices)]
         conf = float(top.values[0])
@@ -348,7 +351,7 @@ def _as_mnist(inks) -> np.ndarray:
 
 def _confidences(model, inks) -> torch.Tensor:
     "The model's top probability for each piece of ink, normalized like MNIST."
-    return predict_logits(model, torch.from_numpy(_as_mnist(inks))[:, None]).softmax(1).max(1).values
+    return _probs(model, _as_mnist(inks)).max(1).values
 
 def _strokes(col:np.ndarray) -> int:
     "How many separate runs of ink a column of pixels crosses."
@@ -358,8 +361,10 @@ def _strokes(col:np.ndarray) -> int:
 def split_touching(ink:np.ndarray, model, aspect:float=1.15, margin:float=0.2, depth:int=3) -> list[tuple[int, int]]:
     "Column ranges of the digits in one piece of `ink`: cut through one stroke at most, where the model is surer of two digits than of one (see the text above)."
     h, w = ink.shape
-    cuts = [c for c in range(int(margin * w), int((1 - margin) * w) + 1) if ink[:, :c].any() and ink[:, c:].any() and _strokes(ink[:, c]) <= 1]
-    if w <= aspect * h or depth == 0 or not cuts: return [(0, w)]
+    if w <= aspect * h or depth == 0: return [(0, w)]
+    inked = np.nonzero(ink.any(0))[0]                 # columns with ink: both sides of a cut must have some
+    cuts = [c for c in range(max(int(margin * w), inked[0] + 1), min(int((1 - margin) * w), inked[-1]) + 1) if _strokes(ink[:, c]) <= 1]
+    if not cuts: return [(0, w)]
     conf = _confidences(model, [ink] + [side for c in cuts for side in (ink[:, :c], ink[:, c:])])
     pair = conf[1:].view(-1, 2).prod(1)
     if pair.max() <= conf[0]: return [(0, w)]
