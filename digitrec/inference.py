@@ -22,9 +22,9 @@ from .evaluate import model_from_checkpoint
 __all__ = ['MAX_PIXELS', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity', 'work_size', 'otsu',
            'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink', 'to_mnist',
            'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
-           'predict_digits', 'predict_image', 'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes',
-           'draw_digit', 'segment_digits', 'Reading', 'split_touching', 'read_digits', 'fake_strip', 'show_reading',
-           'export_model']
+           'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
+           'predict_strokes', 'draw_digit', 'segment_digits', 'Reading', 'split_touching', 'read_digits', 'fake_strip',
+           'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -257,12 +257,25 @@ def predict_image(src, # path, bytes, file object, PIL image or array
     return predict_digits(model, dg.image[None], thr)[0]
 
 # %% ../nbs/07_unseen.ipynb #d0acba2e
-def sklearn_digits(q:float=10 # `to_mnist`'s saturation level
+def optdigits_bitmap(ink:np.ndarray, # H×W ink shares in [0, 1]: an 8×8 scikit-learn digit divided by 16
+                     cell:int=4 # side of the cells whose ink was counted (4 for optdigits)
+                    ) -> np.ndarray:
+    "A 0/1 bitmap `cell` times larger whose `cell`×`cell` cells hold `ink` × `cell`² pixels each, placed where a bicubic upsampling of `ink` is brightest."
+    ink = np.asarray(ink, np.float32); h, w = ink.shape
+    n = np.rint(ink * cell * cell)                    # inked pixels per cell
+    up = F.interpolate(torch.from_numpy(ink)[None, None], scale_factor=cell, mode='bicubic', align_corners=False)[0, 0].numpy()
+    cells = up.reshape(h, cell, w, cell).transpose(0, 2, 1, 3).reshape(h, w, cell * cell)
+    rank = np.argsort(np.argsort(-cells, axis=-1, kind='stable'), axis=-1, kind='stable')   # 0 for each cell's brightest pixel
+    on = (rank < n[..., None]).reshape(h, w, cell, cell).transpose(0, 2, 1, 3)
+    return on.reshape(h * cell, w * cell).astype(np.float32)
+
+def sklearn_digits(q:float=10, # `to_mnist`'s saturation level
+                   bitmap:bool=True # decode each 8×8 digit with `optdigits_bitmap` first; False: upsample the 8×8 image as it is
                   ) -> tuple[torch.Tensor, torch.Tensor]:
-    "scikit-learn's 1,797 8×8 digits, normalized like MNIST: uint8 N×1×28×28 images and labels."
+    "scikit-learn's 1,797 8×8 digits, normalized like MNIST: uint8 N×1×28×28 images and labels (a digit `to_mnist` rejects is left out)."
     from sklearn.datasets import load_digits
     d = load_digits()
-    imgs = [to_mnist(im / 16, q=q).image for im in d.images]
+    imgs = [to_mnist(optdigits_bitmap(im / 16) if bitmap else im / 16, q=q).image for im in d.images]
     keep = [i for i, im in enumerate(imgs) if im is not None]
     return torch.from_numpy(np.stack([imgs[i] for i in keep]))[:, None], torch.from_numpy(d.target[keep]).long()
 

@@ -7,6 +7,8 @@
 seed 42), with the study's augmentations alone and with `ShapeAug(thick=True)` after them (`shape_aug_sklearn.py`).
 The same two trainings without the copies are seed 42's rows of `experiments/shape_aug_seeds.json` (same code, same
 seed, so the same numbers). scikit-learn's digits are never trained on.
+scikit-learn's digits are scaled up as they are (`sklearn_digits(bitmap=False)`), as when this was run and its JSON written;
+`sklearn_bitmap.py` measures decoding them into bitmaps first.
 """
 import argparse, json, sys
 from pathlib import Path
@@ -22,7 +24,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--n', type=int, default=15_000); p.add_argument('--json'); a = p.parse_args()
     mnist = mnist_tensors(); t = with_lowres_copies(mnist, a.n); n = len(t.x_train) - len(mnist.x_train)
-    xs, ys = sklearn_digits(); h = len(ys) // 2
+    xs, ys = sklearn_digits(bitmap=False); h = len(ys) // 2
     rows = []
     for name, cbs in (('study augmentations', []), ('+ aspect + thickness', [ShapeAug(thick=True)])):
         learn = train(get_config('cnn'), t, seed=42, progress=False, extra_cbs=cbs)

@@ -8,6 +8,8 @@ level in [0.1, 0.5] (thicker pens), on-pixels counted in 4×4 cells (8×8, 17 le
 `to_mnist` exactly as at prediction time. Trains the study's LeNet-5 (study recipe, augmentation on, seed 42) on the
 50,000 MNIST training digits plus these copies and reports MNIST test accuracy and scikit-learn accuracy on its first
 half ("dev", used to design the degradation) and second half (held out). scikit-learn's digits are never trained on.
+scikit-learn's digits are scaled up as they are (`sklearn_digits(bitmap=False)`), as when this was run and its JSON written;
+`sklearn_bitmap.py` measures decoding them into bitmaps first.
 """
 import argparse, dataclasses, json, time
 from pathlib import Path
@@ -46,7 +48,7 @@ def main():
     p.add_argument('--n', type=int, default=15_000); p.add_argument('--json')
     a = p.parse_args()
     t = mnist_tensors(); t2 = with_lowres_copies(t, a.n)
-    xs, ys = sklearn_digits(); half = len(xs) // 2
+    xs, ys = sklearn_digits(bitmap=False); half = len(xs) // 2
     res = {}
     for name, data in (('mnist only', t), ('mnist + low-res copies', t2)):
         learn = train(get_config('lenet5'), data, seed=42, progress=False)

@@ -1,12 +1,14 @@
 """Is the aspect + thickness augmentation's gain on scikit-learn's digits more than one seed's luck? (issue: unseen data)
 
     python experiments/shape_aug_seeds.py [--seeds 42 43 44 45] [--json experiments/shape_aug_seeds.json]
+    python experiments/shape_aug_seeds.py --bitmap --json experiments/shape_aug_seeds_bitmap.json
 
 `shape_aug_sklearn.py` trains each variant once (seed 42). This trains the CNN with the study's augmentations, with and
 without `ShapeAug(thick=True)` (aspect [0.7, 1.3] × [0.9, 1.1] and random stroke thickness), for several seeds, and
 reports MNIST test accuracy and accuracy on scikit-learn's digits (all, dev half, held-out half), plain and averaged over
 the 9 whole-pixel shifts of up to one pixel (`sklearn_tta.py`); then the same for the ensemble of each variant's models
-(class probabilities averaged over the seeds).
+(class probabilities averaged over the seeds). scikit-learn's digits are scaled up as they are (`sklearn_digits(bitmap=False)`)
+unless `--bitmap` decodes them with `optdigits_bitmap` first.
 """
 import argparse, json, sys
 from collections import defaultdict
@@ -22,8 +24,9 @@ from sklearn_tta import tta
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--seeds', type=int, nargs='+', default=[42, 43, 44, 45]); p.add_argument('--json'); a = p.parse_args()
-    t, (xs, ys) = mnist_tensors(), sklearn_digits(); h = len(ys) // 2
+    p.add_argument('--seeds', type=int, nargs='+', default=[42, 43, 44, 45]); p.add_argument('--json')
+    p.add_argument('--bitmap', action='store_true', help="decode scikit-learn's digits into bitmaps first"); a = p.parse_args()
+    t, (xs, ys) = mnist_tensors(), sklearn_digits(bitmap=a.bitmap); h = len(ys) // 2
     rows, probs = [], defaultdict(list)   # training -> per seed (MNIST test, sklearn, sklearn with 9 shifts) class probabilities
     shifts = [(i, j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
     acc = lambda p, y: (p.argmax(1) == y).float().mean().item()

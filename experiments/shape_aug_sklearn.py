@@ -9,6 +9,8 @@ augmentations, digitrec's default path) with one more augmentation after the stu
 max-filter, a third half-eroded). Reported: MNIST test accuracy, and accuracy on all 1,797 scikit-learn digits and on
 their two halves (dev / held out, as in lowres_sklearn.py), plain and averaged over the 9 whole-pixel shifts of up to
 one pixel (`sklearn_tta.py`). The models trained by `digitrec compare` (results/runs/seed42) are the baseline.
+scikit-learn's digits are scaled up as they are (`sklearn_digits(bitmap=False)`), as when this was run and its JSON written;
+`sklearn_bitmap.py` measures decoding them into bitmaps first.
 """
 import argparse, json, sys
 from pathlib import Path
@@ -42,7 +44,7 @@ RUNS = [('cnn', dict(sx=(0.7, 1.3), sy=(0.9, 1.1))), ('cnn', dict(sx=(0.7, 1.3),
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('--json'); a = p.parse_args()
-    t, (xs, ys) = mnist_tensors(), sklearn_digits()
+    t, (xs, ys) = mnist_tensors(), sklearn_digits(bitmap=False)
     dev = torch.arange(len(ys)) < len(ys) // 2
     shifts = [(i, j) for i in (-1, 0, 1) for j in (-1, 0, 1)]
     rows = []

@@ -5,6 +5,8 @@
 Prints each model's accuracy on all 1,797 digits and on their two halves (dev / held out, as in lowres_sklearn.py),
 per-class accuracy and the most frequent confusions (count, true, predicted), the two-model average, and the accuracy
 when probabilities are averaged over shifted (±1 px), rotated (±10°) or scaled (0.85-1.15) copies of each normalized digit.
+scikit-learn's digits are scaled up as they are (`sklearn_digits(bitmap=False)`), as when this was run and its JSON written;
+`sklearn_bitmap.py` measures decoding them into bitmaps first.
 """
 import torch, torch.nn.functional as F
 from sklearn.metrics import confusion_matrix
@@ -28,7 +30,7 @@ def tta(model, x, angles=(0,), shifts=((0, 0),), scales=(1.,)):
     return torch.stack(ps).mean(0)
 
 def main():
-    xs, ys = sklearn_digits(); half = len(xs) // 2
+    xs, ys = sklearn_digits(bitmap=False); half = len(xs) // 2
     models = {m: load_model(f'results/runs/seed42/{m}.pt')[0] for m in ('lenet5', 'cnn')}
     acc = lambda p, y: (p.argmax(1) == y).float().mean().item()
     report = lambda p: 'all %.4f dev %.4f held %.4f' % (acc(p, ys), acc(p[:half], ys[:half]), acc(p[half:], ys[half:]))
