@@ -261,7 +261,10 @@ def optdigits_bitmap(ink:np.ndarray, # H×W ink shares in [0, 1]: an 8×8 scikit
                      cell:int=4 # side of the cells whose ink was counted (4 for optdigits)
                     ) -> np.ndarray:
     "A 0/1 bitmap `cell` times larger whose `cell`×`cell` cells hold `ink` × `cell`² pixels each, placed where a bicubic upsampling of `ink` is brightest."
-    ink = np.asarray(ink, np.float32); h, w = ink.shape
+    ink = np.asarray(ink, np.float32)
+    if ink.ndim != 2 or not np.isfinite(ink).all() or ink.min() < 0 or ink.max() > 1:
+        raise DigitrecError(f"optdigits_bitmap needs a 2-D array of ink shares from 0 to 1 (an 8×8 scikit-learn digit divided by 16), got shape {ink.shape}")
+    h, w = ink.shape
     n = np.rint(ink * cell * cell)                    # inked pixels per cell
     up = F.interpolate(torch.from_numpy(ink)[None, None], scale_factor=cell, mode='bicubic', align_corners=False)[0, 0].numpy()
     cells = up.reshape(h, cell, w, cell).transpose(0, 2, 1, 3).reshape(h, w, cell * cell)
