@@ -161,11 +161,11 @@ def cmd_predict(args):
                       dict(label=None, confidence=0.0, top3=[]))
 
 def cmd_read(args):
-    "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right; ? marks a digit that is rejected."
+    "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right, or each of its rows; ? marks a digit that is rejected, / separates rows."
     model, thr = _model(args)
     conf = lambda d: f"{'?' if d['label'] is None else d['label']} {d['confidence']:.2f}"
-    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split),
-                      lambda r: f"{r['text']} ({', '.join(map(conf, r['digits']))})" if r['text'] else f"- ({r['reason']})",
+    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split, lines=not args.one_row),
+                      lambda r: r['text'].replace('\n', ' / ') + f" ({', '.join(map(conf, r['digits']))})" if r['text'] else f"- ({r['reason']})",
                       dict(text=None, digits=[]))
 
 def _add_image_command(sub, name, func, help, json_help):
@@ -182,9 +182,10 @@ def _add_predict(sub):
                        'one JSON object per image: file, label (null when rejected), confidence, top3, reason')
 
 def _add_read(sub):
-    p = _add_image_command(sub, 'read', cmd_read, 'read a row of digits (postal code, amount) in image files',
-                           'one JSON object per image: file, text, reason, and digits (label, confidence, top3, reason, box) left to right')
+    p = _add_image_command(sub, 'read', cmd_read, 'read a row of digits (postal code, amount), or several, in image files',
+                           'one JSON object per image: file, text (a newline between rows), reason, and digits (label, confidence, top3, reason, box) left to right, row by row')
     p.add_argument('--no-split', action='store_true', help="do not cut touching digits apart (for digits written apart, e.g. in boxes)")
+    p.add_argument('--one-row', action='store_true', help="read all the ink as one row, without looking for several rows one above the other")
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."

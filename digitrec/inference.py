@@ -23,8 +23,8 @@ __all__ = ['MAX_PIXELS', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_
            'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink', 'to_mnist',
            'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
            'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
-           'predict_strokes', 'draw_digit', 'segment_digits', 'Reading', 'split_touching', 'read_digits', 'fake_strip',
-           'show_reading', 'export_model']
+           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits',
+           'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -351,10 +351,29 @@ def segment_digits(x:np.ndarray, # clean ink, white on black (`clean_ink`)
     return [((x0, y0, x1, y1), x[y0:y1, x0:x1] * np.isin(lab[y0:y1, x0:x1], ls))
             for x0, x1, y0, y1, ls in groups if y1 - y0 >= min_height * tallest]
 
+def find_lines(x:np.ndarray, # clean ink, white on black (`clean_ink`)
+               min_height:float=0.5, # runs of inked rows lower than this share of the tallest join the nearest line (a loose stroke, a speck)
+               min_gap:float=0.2 # lines closer than this share of the lower one's height are one line (a digit broken across)
+              ) -> list[tuple[int, int]]:
+    "The lines of digits in a block of ink, top to bottom, as (top, bottom) row ranges: runs of inked rows separated by blank ones."
+    d = np.diff(np.r_[0, x.any(1).astype(np.int8), 0])
+    runs = list(zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0]))
+    if len(runs) <= 1: return runs
+    tallest = max(b - a for a, b in runs)
+    lines = [[a, b] for a, b in runs if b - a >= min_height * tallest]
+    for a, b in runs:
+        if b - a < min_height * tallest:
+            l = min(lines, key=lambda l: max(l[0] - b, a - l[1], 0)); l[0], l[1] = min(l[0], a), max(l[1], b)
+    out = [lines[0]]
+    for l in lines[1:]:
+        if l[0] - out[-1][1] < min_gap * min(l[1] - l[0], out[-1][1] - out[-1][0]): out[-1][1] = max(out[-1][1], l[1])
+        else: out.append(l)
+    return [tuple(map(int, l)) for l in out]
+
 # %% ../nbs/07_unseen.ipynb #8260e330
 @dataclass
 class Reading:
-    "What `read_digits` returns: the digits as text (`?` for each one rejected), and each digit's `Prediction` and box in the input image's pixels."
+    "What `read_digits` returns: the digits as text (`?` for each one rejected, a newline between lines), and each digit's `Prediction` and box in the input image's pixels."
     text: str
     digits: list = field(default_factory=list)
     boxes: list = field(default_factory=list)
@@ -387,13 +406,14 @@ def split_touching(ink:np.ndarray, model, aspect:float=1.15, margin:float=0.2, d
     c = cuts[int(pair.argmax())]
     return split_touching(ink[:, :c], model, aspect, margin, depth - 1) + [(c + a, c + b) for a, b in split_touching(ink[:, c:], model, aspect, margin, depth - 1)]
 
-def read_digits(src, # path, bytes, file object, PIL image or array holding one row of digits
+def read_digits(src, # path, bytes, file object, PIL image or array holding a row of digits (or several, one above the other)
                 model=None, threshold:float|None=None, # as for `predict_image`
                 q:float=10, # as for `to_mnist`
                 max_digits:int=40, # more digits than this (or 3 times as many pieces of ink) is noise
-                split:bool=True # split touching digits (`split_touching`)
+                split:bool=True, # split touching digits (`split_touching`)
+                lines:bool=True # read each line of several (`find_lines`) on its own; False: all the ink is one row
                ) -> Reading:
-    "Read a row of handwritten digits (a postal code, an amount) left to right; each digit is normalized like MNIST and predicted, or rejected."
+    "Read rows of handwritten digits (a postal code, an amount) left to right, line by line; each digit is normalized like MNIST and predicted, or rejected."
     model, thr = _model_and_threshold(model, threshold)
     gray = load_gray(src)
     if min(gray.shape) < 2: return Reading('', reason='image too small (under 2 pixels on a side)')
@@ -401,6 +421,7 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding one 
     if clean.max() == 0: return Reading('', reason='no digit found (blank, uniform or noise)')
     segs = segment_digits(clean, max_pieces=3 * max_digits)
     if (clean > 0).mean() > 0.5 or segs is None or len(segs) > max_digits: return Reading('', reason=NOISE)
+    if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split)
     boxes, inks = [], []
     for (x0, y0, x1, y1), ink in segs:
         for a, b in (split_touching(ink, model) if split else [(0, x1 - x0)]):
@@ -413,19 +434,37 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding one 
     boxes = [[round(x0 * sx), round(y0 * sy), round(x1 * sx), round(y1 * sy)] for x0, y0, x1, y1 in boxes]
     return Reading(''.join('?' if p.label is None else str(p.label) for p in preds), preds, boxes)
 
+def _read_lines(gray, ls, height, model, thr, q, max_digits, split) -> Reading:
+    "Read each line of `gray` on its own, cut halfway between lines (`ls`: row ranges in an image `height` rows high), and join the readings."
+    s = gray.shape[0] / height
+    cuts = [0] + [round((a[1] + b[0]) / 2 * s) for a, b in zip(ls, ls[1:])] + [gray.shape[0]]
+    parts = [(y0, read_digits(gray[y0:y1], model, thr, q, max_digits, split, lines=False)) for y0, y1 in zip(cuts, cuts[1:])]
+    read = [(y0, r) for y0, r in parts if r.text]
+    if not read: return parts[0][1]
+    return Reading('\n'.join(r.text for _, r in read), [d for _, r in read for d in r.digits],
+                   [[x0, y0 + t, x1, y0 + b] for y0, r in read for x0, t, x1, b in r.boxes])
+
 # %% ../nbs/07_unseen.ipynb #d689ad81
-def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right
+def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a list of such rows, written one above the other
                height:int=100, gap:int=8, # pixels between digits (plus 0-9 at random); negative: they overlap and may touch
-               seed:int=0, quality:int=80) -> bytes:
-    "A test image: a row of MNIST digits as dark ink on light, unevenly lit, noisy paper, each cropped to its ink, as an RGB JPEG."
-    rng, tiles, xs, x = np.random.default_rng(seed), [], [], 0
-    for d in digits:
-        ink = np.asarray(Image.fromarray(np.asarray(d)).resize((height, height), Image.BILINEAR), dtype=np.float32) / 255
-        cols = np.nonzero(ink.max(0) > 0.1)[0]
-        tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10))
-    row = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles))), np.float32)
-    for x0, tl in zip(xs, tiles): row[:, x0:x0 + tl.shape[1]] = np.maximum(row[:, x0:x0 + tl.shape[1]], tl)
-    canvas = np.pad(row, ((height // 3, height // 3), (height // 2, height // 2)))
+               seed:int=0, quality:int=80,
+               line_gap:int=30 # blank pixels between the rows' 28×28 boxes (each digit's box has some margin of its own)
+              ) -> bytes:
+    "A test image: a row (or rows) of MNIST digits as dark ink on light, unevenly lit, noisy paper, each cropped to its ink, as an RGB JPEG."
+    rng = np.random.default_rng(seed)
+    def row(ds):
+        tiles, xs, x = [], [], 0
+        for d in ds:
+            ink = np.asarray(Image.fromarray(np.asarray(d)).resize((height, height), Image.BILINEAR), dtype=np.float32) / 255
+            cols = np.nonzero(ink.max(0) > 0.1)[0]
+            tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10))
+        r = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles))), np.float32)
+        for x0, tl in zip(xs, tiles): r[:, x0:x0 + tl.shape[1]] = np.maximum(r[:, x0:x0 + tl.shape[1]], tl)
+        return r
+    rows = [row(ds) for ds in (digits if isinstance(digits[0], (list, tuple)) else [digits])]
+    w = max(r.shape[1] for r in rows)
+    ink = np.concatenate([np.pad(r, ((0, line_gap if i < len(rows) - 1 else 0), (0, w - r.shape[1]))) for i, r in enumerate(rows)])
+    canvas = np.pad(ink, ((height // 3, height // 3), (height // 2, height // 2)))
     yy, xx = np.mgrid[:canvas.shape[0], :canvas.shape[1]]
     paper = 0.8 + 0.15 * xx / canvas.shape[1] - 0.1 * yy / canvas.shape[0] + rng.normal(0, 0.03, canvas.shape)
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
