@@ -409,7 +409,7 @@ def split_touching(ink:np.ndarray, model, aspect:float=1.15, margin:float=0.2, d
 def read_digits(src, # path, bytes, file object, PIL image or array holding a row of digits (or several, one above the other)
                 model=None, threshold:float|None=None, # as for `predict_image`
                 q:float=10, # as for `to_mnist`
-                max_digits:int=40, # more digits than this (or 3 times as many pieces of ink) is noise
+                max_digits:int=40, # more digits than this in a row (or 3 times as many pieces of ink in the image) is noise
                 split:bool=True, # split touching digits (`split_touching`)
                 lines:bool=True # read each line of several (`find_lines`) on its own; False: all the ink is one row
                ) -> Reading:
@@ -420,8 +420,9 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
     clean = clean_ink(gray, q, short=True)['clean']
     if clean.max() == 0: return Reading('', reason='no digit found (blank, uniform or noise)')
     segs = segment_digits(clean, max_pieces=3 * max_digits)
-    if (clean > 0).mean() > 0.5 or segs is None or len(segs) > max_digits: return Reading('', reason=NOISE)
+    if (clean > 0).mean() > 0.5 or segs is None: return Reading('', reason=NOISE)
     if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split)
+    if len(segs) > max_digits: return Reading('', reason=NOISE)
     boxes, inks = [], []
     for (x0, y0, x1, y1), ink in segs:
         for a, b in (split_touching(ink, model) if split else [(0, x1 - x0)]):
