@@ -262,8 +262,9 @@ def optdigits_bitmap(ink:np.ndarray, # H×W ink shares in [0, 1]: an 8×8 scikit
                     ) -> np.ndarray:
     "A 0/1 bitmap `cell` times larger whose `cell`×`cell` cells hold `ink` × `cell`² pixels each, placed where a bicubic upsampling of `ink` is brightest."
     ink = np.asarray(ink, np.float32)
-    if ink.ndim != 2 or not np.isfinite(ink).all() or ink.min() < 0 or ink.max() > 1:
-        raise DigitrecError(f"optdigits_bitmap needs a 2-D array of ink shares from 0 to 1 (an 8×8 scikit-learn digit divided by 16), got shape {ink.shape}")
+    if ink.ndim != 2 or ink.size == 0 or not np.isfinite(ink).all() or ink.min() < 0 or ink.max() > 1:
+        raise DigitrecError(f"optdigits_bitmap needs a non-empty 2-D array of ink shares from 0 to 1 (an 8×8 scikit-learn digit divided by 16); "
+                            f"got shape {ink.shape}" + (f", values from {ink.min():g} to {ink.max():g}" if ink.size and np.isfinite(ink).all() else ''))
     h, w = ink.shape
     n = np.rint(ink * cell * cell)                    # inked pixels per cell
     up = F.interpolate(torch.from_numpy(ink)[None, None], scale_factor=cell, mode='bicubic', align_corners=False)[0, 0].numpy()
