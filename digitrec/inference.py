@@ -19,8 +19,8 @@ from .learner import predict_logits
 from .evaluate import model_from_checkpoint
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity', 'work_size', 'otsu',
-           'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink', 'to_mnist',
+__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity', 'work_size',
+           'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink', 'to_mnist',
            'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
            'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
            'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits',
@@ -154,6 +154,7 @@ def clean_ink(gray:np.ndarray, q:float=10, short:bool=False) -> dict:
     ink = fix_polarity(work_size(gray, short=short))
     return dict(ink=ink, clean=saturate_ink(remove_background(ink), q))
 
+TOO_SMALL, BLANK = 'image too small (under 2 pixels on a side)', 'no digit found (blank, uniform or noise)'
 NOISE = 'no digit found (scattered ink or too much of it: noise or a photo, not a digit)'
 
 def to_mnist(src, # path, bytes, file object, PIL image or array
@@ -162,9 +163,9 @@ def to_mnist(src, # path, bytes, file object, PIL image or array
             ) -> Digit:
     "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), crop, 20×20 box, centre of mass."
     steps = {'gray': load_gray(src)}
-    if min(steps['gray'].shape) < 2: return Digit(None, 'image too small (under 2 pixels on a side)')
+    if min(steps['gray'].shape) < 2: return Digit(None, TOO_SMALL)
     steps |= clean_ink(steps['gray'], q)
-    if steps['clean'].max() == 0: return Digit(None, 'no digit found (blank, uniform or noise)', steps if keep_steps else {})
+    if steps['clean'].max() == 0: return Digit(None, BLANK, steps if keep_steps else {})
     if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']): return Digit(None, NOISE, steps if keep_steps else {})
     steps['mnist'] = center_digit(steps['clean'])
     return Digit((steps['mnist'] * 255).round().astype(np.uint8), None, steps if keep_steps else {})
@@ -417,9 +418,9 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
     "Read rows of handwritten digits (a postal code, an amount) left to right, line by line; each digit is normalized like MNIST and predicted, or rejected."
     model, thr = _model_and_threshold(model, threshold)
     gray = load_gray(src)
-    if min(gray.shape) < 2: return Reading('', reason='image too small (under 2 pixels on a side)')
+    if min(gray.shape) < 2: return Reading('', reason=TOO_SMALL)
     clean = clean_ink(gray, q, short=True)['clean']
-    if clean.max() == 0: return Reading('', reason='no digit found (blank, uniform or noise)')
+    if clean.max() == 0: return Reading('', reason=BLANK)
     segs = segment_digits(clean, max_pieces=3 * max_digits)
     if (clean > 0).mean() > 0.5 or segs is None: return Reading('', reason=NOISE)
     if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split)
@@ -463,7 +464,7 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
         r = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles))), np.float32)
         for x0, tl in zip(xs, tiles): r[:, x0:x0 + tl.shape[1]] = np.maximum(r[:, x0:x0 + tl.shape[1]], tl)
         return r
-    rows = [row(ds) for ds in (digits if isinstance(digits[0], (list, tuple)) else [digits])]
+    rows = [row(ds) for ds in (digits if np.ndim(digits[0]) == 3 else [digits])]
     w = max(r.shape[1] for r in rows)
     ink = np.concatenate([np.pad(r, ((0, line_gap if i < len(rows) - 1 else 0), (0, w - r.shape[1]))) for i, r in enumerate(rows)])
     canvas = np.pad(ink, ((height // 3, height // 3), (height // 2, height // 2)))
