@@ -68,7 +68,7 @@ def unit_float(s:str) -> float:
 
 def cmd_train(args):
     "Train `args.model` and report its per-epoch history and final test accuracy."
-    over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay).items() if v is not None}
+    over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay, opt=args.opt).items() if v is not None}
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
     cfg = get_config(args.model, **over)
     learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
@@ -98,6 +98,7 @@ def _add_train(sub):
     p.add_argument('--bs', type=pos_int, help="batch size (default: the model's)")
     p.add_argument('--sched', choices=['constant', 'onecycle'], help="learning-rate schedule (default: the model's, constant)")
     p.add_argument('--weight-decay', type=nonneg_float, help="weight decay (default: the model's, 0)")
+    p.add_argument('--opt', choices=['adam', 'sgd'], help="optimizer (default: the model's; SGD has the model's momentum)")
     p.set_defaults(func=cmd_train)
 
 # %% ../nbs/08_cli.ipynb #f20c72c2

@@ -162,6 +162,8 @@ class DeviceCB(Callback):
     def __init__(self, device=None): self.device = device or def_device()
     def before_fit(self, learn):
         learn.model.to(self.device)
+        if learn.opt is not None and learn.opt.state:   # resuming: the state loaded from the checkpoint follows the weights
+            learn.opt.load_state_dict(learn.opt.state_dict())
         for dl in (learn.dls.train, learn.dls.valid):
             if hasattr(dl, 'to'): dl.to(self.device)
     def before_batch(self, learn): learn.batch = to_device(learn.batch, self.device)
@@ -175,25 +177,26 @@ class MetricsCB(Callback):
     def before_epoch(self, learn):
         self.loss = self.correct = self.n = 0
         if learn.training: self.t0 = time.perf_counter()
-    def after_batch(self, learn):
+    def after_batch(self, learn):   # sums stay tensors on the batch's device: no wait for the GPU until the epoch ends
         y, n = learn.batch[1], len(learn.batch[1])
-        self.loss += learn.loss.item() * n; self.n += n
-        self.correct += (learn.preds.argmax(1) == y).sum().item()
+        self.loss += learn.loss.detach().double() * n; self.n += n
+        self.correct += (learn.preds.argmax(1) == y).sum()
     def after_epoch(self, learn):
         p = 'train' if learn.training else 'valid'
+        loss, correct = float(self.loss), int(self.correct)   # reading them waits for the device, so the time below is true
         if learn.training: learn.history.append(dict(epoch=learn.epoch + 1, seconds=time.perf_counter() - self.t0))
-        learn.history[-1].update({f'{p}_loss': self.loss / self.n, f'{p}_acc': self.correct / self.n})
+        learn.history[-1].update({f'{p}_loss': loss / self.n, f'{p}_acc': correct / self.n})
 
 # %% ../nbs/02_learner.ipynb #b0ef22d8
 class ProgressCB(Callback):
-    "A fastprogress bar over epochs and batches, showing the live training loss and each epoch's metrics."
+    "A fastprogress bar over epochs and batches, showing the live training loss (every 10th batch) and each epoch's metrics."
     order = MetricsCB.order + 1
     def before_fit(self, learn):
         learn.epochs = self.mbar = master_bar(learn.epochs)
         self.first = True
     def before_epoch(self, learn): learn.dl = progress_bar(learn.dl, leave=False, parent=self.mbar)
-    def after_batch(self, learn):
-        if learn.training: learn.dl.comment = f'loss {learn.loss.item():.3f}'
+    def after_batch(self, learn):   # not every batch: reading the loss waits for the device
+        if learn.training and learn.iter % 10 == 0: learn.dl.comment = f'loss {learn.loss.item():.3f}'
     def after_epoch(self, learn):
         if learn.training or not getattr(learn, 'history', None): return
         h = learn.history[-1]
@@ -222,12 +225,12 @@ def bf16_supported(device:torch.device) -> bool:
     return 'avx512_bf16' in flags or 'amx_bf16' in flags
 
 class FastCB(Callback):
-    "channels_last memory format and bf16 autocast for the forward pass and loss (training and validation)."
+    "channels_last memory format, and bf16 autocast for the forward pass and loss on a CPU that has bf16 (training and validation)."
     order = 1
     def __init__(self, bf16:bool=True, channels_last:bool=True): self.want_bf16, self.channels_last, self.ctx = bf16, channels_last, None
     def before_fit(self, learn):
         self.device = next(learn.model.parameters()).device
-        self.bf16 = self.want_bf16 and bf16_supported(self.device)
+        self.bf16 = self.want_bf16 and self.device.type == 'cpu' and bf16_supported(self.device)   # not on a GPU: see above
         if self.channels_last: learn.model.to(memory_format=torch.channels_last)
     def before_batch(self, learn):
         if self.channels_last: learn.batch = (learn.batch[0].contiguous(memory_format=torch.channels_last), *learn.batch[1:])
@@ -264,7 +267,7 @@ class ModelConfig:
     opt:str='adam'; momentum:float=0.9; weight_decay:float=0.0
     aug_overrides:tuple=() # (field, value) pairs changing `AugConfig()` when this model trains with augmentation
     channels_last:bool=False # `FastCB`: channels_last weights and inputs (helps convolutions on CPU)
-    bf16:bool=False # `FastCB`: bf16 autocast where the hardware has bf16
+    bf16:bool=False # `FastCB`: bf16 autocast on a CPU that has bf16
     sched:str|None=None # None: constant learning rate (the study's); 'onecycle': `SchedCB`
     def build(self) -> nn.Module: raise NotImplementedError
     def aug_config(self) -> AugConfig:
@@ -330,7 +333,9 @@ def restore(learn, ck:dict):
     learn.history, learn.start_epoch = list(ck['history']), ck['epoch']
     learn.sched_state = ck.get('sched')
     torch.set_rng_state(ck['torch_rng'])
-    if ck['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(ck['cuda_rng'])
+    if ck['cuda_rng'] and torch.cuda.is_available():
+        torch.cuda.init()   # else `set_seed`'s CUDA seed, queued until CUDA starts, would be applied after this state, and win
+        torch.cuda.set_rng_state_all(ck['cuda_rng'])
     if ck['loader_rng'] is not None: learn.dls.train.gen.set_state(ck['loader_rng'])
 
 # %% ../nbs/02_learner.ipynb #05defc57

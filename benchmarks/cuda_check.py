@@ -1,0 +1,48 @@
+"""Does digitrec compute the same on a CUDA GPU as on the CPU? (run where a GPU is; CI has none)
+
+    python benchmarks/cuda_check.py [--json FILE]
+
+1. `augment_batch` with the same generator on both devices: the random parameters are drawn on the CPU either way, so
+   only the arithmetic differs (largest difference, share of pixels that differ by more than 1/255).
+2. The shipped model's logits for the 10,000 test digits, float32 on both devices (largest difference, answers that differ).
+3. `predict_image` and `read_digits` with the shipped model moved to the GPU, on generated photos: same answers as on the CPU.
+4. `train` twice on the GPU with the same seed (LeNet-5 with Adam, bf16 autocast, augmentation, 1 epoch on 5,000 images): identical history or not.
+"""
+import argparse, json
+import numpy as np, torch
+from digitrec.data import mnist_tensors
+from digitrec.transforms import AugConfig, augment_batch
+from digitrec.learner import get_config, train, predict_logits
+from digitrec.inference import load_model, predict_image, read_digits, fake_photo, fake_strip
+import digitrec.lenet5
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('--json'); a = p.parse_args()
+    if not torch.cuda.is_available(): raise SystemExit("no CUDA GPU here: this check needs one")
+    t, res = mnist_tensors(), {'gpu': torch.cuda.get_device_name(), 'torch': torch.__version__}
+    x = t.x_train[:4096]
+    for resample in ('nearest', 'bilinear'):
+        cfg = AugConfig(resample=resample)
+        cpu = augment_batch(x, cfg, torch.Generator().manual_seed(1))
+        gpu = augment_batch(x.cuda(), cfg, torch.Generator().manual_seed(1)).cpu()
+        d = (cpu - gpu).abs()
+        res[f'augment_{resample}'] = dict(max_abs_diff=d.max().item(), share_over_1_255=(d > 2 / 255).float().mean().item())
+    model, thr = load_model()
+    lc = predict_logits(model, t.x_test)
+    lg = predict_logits(model.cuda(), t.x_test)
+    res['shipped_logits'] = dict(max_abs_diff=(lc - lg).abs().max().item(), answers_differ=int((lc.argmax(1) != lg.argmax(1)).sum()))
+    photos = [fake_photo(t.x_test[i, 0].numpy(), seed=i) for i in range(50)]
+    strips = [fake_strip(t.x_test[5 * i:5 * i + 5, 0].numpy(), seed=i) for i in range(10)]
+    on_gpu = [predict_image(ph, model=model, threshold=thr).label for ph in photos] + [read_digits(s, model=model).text for s in strips]
+    model.cpu()
+    on_cpu = [predict_image(ph, model=model, threshold=thr).label for ph in photos] + [read_digits(s, model=model).text for s in strips]
+    res['images'] = dict(n=len(on_cpu), same=sum(c == g for c, g in zip(on_cpu, on_gpu)))
+    hist = [train(get_config('lenet5', epochs=1, opt='adam', lr=3e-3), t, aug=True, seed=7, n_train=5000, progress=False, device='cuda').history
+            for _ in range(2)]
+    strip = lambda h: [{k: v for k, v in e.items() if k != 'seconds'} for e in h]
+    res['train_repeatable'] = dict(identical=strip(hist[0]) == strip(hist[1]), histories=[strip(h) for h in hist])
+    for k, v in res.items(): print(f"{k}: {v}")
+    if a.json:
+        with open(a.json, 'w') as f: json.dump(res, f, indent=1)
+
+if __name__ == '__main__': main()

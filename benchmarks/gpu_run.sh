@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The GPU checks in one call, for a lent machine that has PyTorch but no network (see the README, "Speed").
+# Prepare here, once:  bash benchmarks/gpu_run.sh --prepare   (MNIST as .gz and the pure-Python packages digitrec needs
+#                                                               beyond that machine's image, in the git-ignored .gpu/)
+# Run there:           bash benchmarks/gpu_run.sh [STEP...]    (default: the first four steps below; logs and JSON go to
+#                                                               $OUT, or to ./gpu-out)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+if [ "${1:-}" = --prepare ]; then
+  sp=$(python -c 'import fastprogress, os; print(os.path.dirname(os.path.dirname(fastprogress.__file__)))')
+  mkdir -p .gpu/site .gpu/data
+  for p in fastprogress fastcore fasthtml starlette itsdangerous python_multipart; do cp -r "$sp/$p" .gpu/site/; done
+  raw=$(python -c 'from digitrec.data import fetch_mnist, raw_dir; fetch_mnist(); print(raw_dir())')
+  for f in "$raw"/*-ubyte; do gzip -c "$f" > ".gpu/data/$(basename "$f").gz"; done
+  du -sh .gpu; exit
+fi
+out=${OUT:-gpu-out}; mkdir -p "$out"
+export PYTHONPATH=$PWD/.gpu/site:$PWD PYTHONUNBUFFERED=1 DIGITREC_DATA=/tmp/digitrec-data
+mkdir -p $DIGITREC_DATA/MNIST/raw
+for f in .gpu/data/*.gz; do gunzip -c "$f" > "$DIGITREC_DATA/MNIST/raw/$(basename "$f" .gz)"; done
+bin=$(dirname "$(command -v python3)")
+[ -x "$bin/digitrec" ] || { printf '#!%s\nimport sys\nfrom digitrec.cli import main\nsys.exit(main())\n' "$(command -v python3)" > "$bin/digitrec"; chmod +x "$bin/digitrec"; }  # the console script
+{ nvidia-smi -L; python3 -c 'import torch, torchvision; print("torch", torch.__version__, "torchvision", torchvision.__version__)'; nproc; } 2>&1 | tee "$out/env.log"
+step() { local secs=$1 name=$2; shift 2; echo "== $name"; timeout "$secs" "$@" 2>&1 | tee "$out/$name.log"; echo "== $name: exit ${PIPESTATUS[0]}"; }
+cuda_check() { step 90 cuda_check python3 benchmarks/cuda_check.py --json "$out/cuda_check.json"; }
+time_to_99() { step 150 time_to_99 python3 benchmarks/time_to_99.py --device cuda --json "$out/time_to_99_cuda.json"; }
+train_speed() { step 200 train_speed python3 benchmarks/train_speed.py --device cuda --json "$out/train_speed_cuda.json"; }
+tests_train_cli() { step 150 tests_train_cli python3 -m pytest -q -p no:cacheprovider tests/test_train_cli.py; }
+# second call (session 9): FastCB's parts on the GPU, a profile of one step, and the resume test's failure in full
+time_to_99_fast() { step 100 time_to_99_fast python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep-fp32 adam512-5ep-nobf16 \
+                    --json "$out/time_to_99_fast_cuda.json"; }
+profile() { step 60 profile python3 benchmarks/profile_step.py --device cuda; }
+test_resume() { step 60 test_resume python3 -m pytest -x -q -p no:cacheprovider --tb=short \
+                tests/test_train_cli.py::test_killed_and_resumed_run_matches_uninterrupted; }
+# third call: after `FastCB` stopped autocasting on GPUs and `DeviceCB` learned to move a resumed optimizer's state
+time_to_99_v2() { step 100 time_to_99_v2 python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep adam256 speed \
+                  --json "$out/time_to_99_v2_cuda.json"; }
+for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done
