@@ -5,12 +5,15 @@
 Trains as `time_to_99.py`'s `adam512` recipe does; profiles `--steps` training steps after 20 warm-up steps and prints
 the operators with the most CPU time, the CPU time per step and the number of GPU kernels per step.
 """
-import argparse
+import argparse, sys
+from pathlib import Path
 import torch
 from torch.profiler import profile, ProfilerActivity
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, Callback, CancelFitException, def_device
 import digitrec.lenet5
+sys.path.insert(0, str(Path(__file__).parent))
+from time_to_99 import RECIPES
 
 class Profile(Callback):
     def __init__(self, steps, warm=20): self.steps, self.warm = steps, warm
@@ -30,7 +33,7 @@ def main():
     t = mnist_tensors()
     for fast in (True, False):
         cb = Profile(a.steps)
-        cfg = get_config('lenet5', opt='adam', sched='onecycle', lr=2e-2, weight_decay=1e-4, bs=a.bs, epochs=1)
+        cfg = get_config('lenet5', **{**RECIPES['adam512'], 'bs': a.bs, 'epochs': 1})
         train(cfg, t, aug=False, progress=False, device=a.device, fast=fast, extra_cbs=[cb])
         ev = cb.prof.key_averages()
         cpu_us = sum(e.self_cpu_time_total for e in ev) / a.steps

@@ -26,14 +26,14 @@ from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, Callback, def_device
 import digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
-from train_speed import Until
+from train_speed import Until, SPEED_RECIPE
 
 ADAM = dict(opt='adam', sched='onecycle', weight_decay=1e-4)
 RECIPES = {'speed': dict(epochs=4, sched='onecycle', lr=0.05, weight_decay=5e-4),
            'adam512': dict(ADAM, bs=512, lr=2e-2, epochs=4),
            'adam512-5ep': dict(ADAM, bs=512, lr=2e-2, epochs=5),
            'adam256': dict(ADAM, bs=256, lr=1e-2, epochs=4),
-           'adam256-5ep': dict(ADAM, bs=256, lr=1e-2, epochs=5)}
+           'adam256-5ep': SPEED_RECIPE}   # = dict(ADAM, bs=256, lr=1e-2, epochs=5)
 
 class SyncEveryBatch(Callback):
     "Read the batch's loss and number correct off the device, as `MetricsCB` did before it kept its sums on the device."
