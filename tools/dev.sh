@@ -12,9 +12,11 @@ py=$(command -v python3.11 || command -v python3)
 want=$(cat settings.ini setup.py | sha256sum | cut -c1-16)
 if [ "$(cat "$venv/.digitrec-installed" 2>/dev/null)" != "$want" ]; then
   echo "Setting up $venv (the first time this downloads PyTorch, several GB)..." >&2
+  free_gb=$(df -Pk "$(dirname "$(readlink -f "$venv")")" | awk 'NR==2 {print int($4 / 1048576)}')
+  [ "$free_gb" -ge 10 ] || echo "warning: $free_gb GB free here; a new environment needs about 10 GB (PyTorch's CUDA build). Free some space if pip stops with 'No space left on device'." >&2
   [ -x "$venv/bin/python" ] || "$py" -m venv "$venv"
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
-  "$venv/bin/python" -m pip install -q --disable-pip-version-check -e ".[dev]"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-cache-dir -e ".[dev]"
   echo "$want" > "$venv/.digitrec-installed"
 fi
 export PATH="$PWD/$venv/bin:$PATH"
