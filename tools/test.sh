@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export MPLBACKEND=Agg PYTHONHASHSEED=0
+# Everything the tests write to temporary folders (notebook kernels are killed, so their own clean-up never runs) goes here.
+TMPDIR=$(mktemp -d -t digitrec-tests.XXXXXX); export TMPDIR; trap 'rm -rf "$TMPDIR"' EXIT
 snap() { find nbs digitrec README.md -type f \( -name '*.ipynb' -o -name '*.py' -o -name '*.md' \) \
            -not -path '*/.ipynb_checkpoints/*' -not -name '_*.ipynb' -print0 | sort -z | xargs -0 md5sum; }
 before=$(snap)
