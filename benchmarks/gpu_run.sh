@@ -24,7 +24,7 @@ bin=$(dirname "$(command -v python3)")
 step() { local secs=$1 name=$2; shift 2; echo "== $name"; timeout "$secs" "$@" 2>&1 | tee "$out/$name.log"; echo "== $name: exit ${PIPESTATUS[0]}"; }
 cuda_check() { step 90 cuda_check python3 benchmarks/cuda_check.py --json "$out/cuda_check.json"; }
 time_to_99() { step 150 time_to_99 python3 benchmarks/time_to_99.py --device cuda --json "$out/time_to_99_cuda.json"; }
-train_speed() { step 200 train_speed python3 benchmarks/train_speed.py --device cuda --json "$out/train_speed_cuda.json"; }
+train_speed() { step 200 train_speed python3 benchmarks/train_speed.py --device cuda --rounds 1 --json "$out/train_speed_cuda.json"; }
 tests_train_cli() { step 150 tests_train_cli python3 -m pytest -q -p no:cacheprovider tests/test_train_cli.py; }
 # second call (session 9): FastCB's parts on the GPU, a profile of one step, and the resume test's failure in full
 time_to_99_fast() { step 100 time_to_99_fast python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep-fp32 adam512-5ep-nobf16 \

@@ -1,19 +1,22 @@
 """Training speed of the study-style pipeline vs digitrec's default path, in one run.
 
-    python benchmarks/train_speed.py [--batches 60] [--digitrec-batches 300] [--json results/train_speed.json] [--skip-to-99]
+    python benchmarks/train_speed.py [--batches 60] [--digitrec-batches 300] [--rounds 3] [--json results/train_speed.json] [--skip-to-99]
 
 (a) study-style: torchvision MNIST + the study's per-sample PIL transforms (`study_transforms`: classic torchvision
     transforms, nearest interpolation) in a DataLoader, the model's batch size, float32; with 0 workers (the study's
     code) and with 2 workers (one per core);
 (b) digitrec: in-memory uint8 tensors, `augment_batch`, the model's FastCB settings, the same optimizer and batch size.
 Each is timed over a number of training steps after 5 warm-up steps (60 for (a), 300 for (b), whose steps are
-faster and whose timing is noisier over 60); the ratios are (b)/(a).
+faster and whose timing is noisier over 60); the ratios are (b)/(a). The three measurements are repeated, alternating,
+for `--rounds` rounds, because this machine's speed drifts by 10-20 % over minutes: the table shows the median
+images/s and the median of the rounds' ratios, and the JSON keeps every round.
 Then: training time for LeNet-5 (digitrec path) to first reach 99.0 % validation and test accuracy, with the study's
 recipe (10 epochs at most, augmentation on and off) and with a speed recipe (5 epochs, Adam with a one-cycle schedule
 peaking at lr 0.01, weight decay 1e-4, batch 256, no augmentation; test accuracy measured after each epoch for this benchmark only), and prediction latency for
 one image and for a batch of 1024.
 """
 import argparse, json, os, platform, time
+from statistics import median
 import torch
 from digitrec.data import mnist_tensors
 from digitrec.transforms import normalize
@@ -79,6 +82,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--batches', type=int, default=60, help='timed training steps per study-style measurement')
     p.add_argument('--digitrec-batches', type=int, default=300, help="timed training steps per digitrec measurement (it is faster, so more)")
+    p.add_argument('--rounds', type=int, default=3, help='alternating rounds of the three measurements; the table shows medians')
     p.add_argument('--device', default=str(def_device()))
     p.add_argument('--json')
     p.add_argument('--skip-to-99', action='store_true')
@@ -87,15 +91,19 @@ def main():
     machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, device {a.device}"
     if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"
     print(f"training throughput on {machine}\n")
-    print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}   (img/s)")
+    print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}"
+          f"   (img/s, medians of {a.rounds} rounds; ratio: median of the rounds' ratios)")
     for name in ('mlp', 'cnn', 'lenet5'):
         for aug in (True, False):
-            s0 = images_per_s(name, aug, 'study', a.batches, t, a.device)
-            s2 = images_per_s(name, aug, 'study', a.batches, t, a.device, workers=2)
-            d = images_per_s(name, aug, 'tensor', a.digitrec_batches, t, a.device)
-            rows.append(dict(model=name, aug=aug, study_images_per_s=s0, study_2_workers_images_per_s=s2,
-                             digitrec_images_per_s=d, ratio=d / s0, ratio_2_workers=d / s2))
-            print(f"{name:8} {'on' if aug else 'off':4} {s0:16,.0f} {s2:16,.0f} {d:9,.0f} {d/s0:6.1f}x {d/s2:7.1f}x", flush=True)
+            rounds = [(images_per_s(name, aug, 'study', a.batches, t, a.device),   # alternated, so that drift hits all three
+                       images_per_s(name, aug, 'study', a.batches, t, a.device, workers=2),
+                       images_per_s(name, aug, 'tensor', a.digitrec_batches, t, a.device)) for _ in range(a.rounds)]
+            s0, s2, d = (median(col) for col in zip(*rounds))
+            r0, r2 = [d_ / s for s, _, d_ in rounds], [d_ / s for _, s, d_ in rounds]
+            rows.append(dict(model=name, aug=aug, study_images_per_s=s0, study_2_workers_images_per_s=s2, digitrec_images_per_s=d,
+                             ratio=median(r0), ratio_2_workers=median(r2), rounds=rounds))
+            print(f"{name:8} {'on' if aug else 'off':4} {s0:16,.0f} {s2:16,.0f} {d:9,.0f} {median(r0):6.1f}x {median(r2):7.1f}x"
+                  f"   ratios {min(r0):.1f}-{max(r0):.1f}x, {min(r2):.1f}-{max(r2):.1f}x", flush=True)
     res = dict(machine=machine, throughput=rows)
     if not a.skip_to_99:
         for aug in (False, True):

@@ -1,6 +1,6 @@
 """Test accuracy after 10 epochs, digitrec's default path against the study-style pipeline, for more seeds.
 
-    python experiments/study_vs_digitrec.py --seeds 43 [--models lenet5 cnn] [--json experiments/study_vs_digitrec.json] [--reuse-study]
+    python experiments/study_vs_digitrec.py --seeds 43 [--models lenet5 cnn] [--json experiments/study_vs_digitrec.json] [--reuse-study] [--no-fast | --translate-last]
 
 Each pair is the same model configuration, trained once with digitrec's defaults (in-memory, batched augmentation,
 FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the study's per-sample PIL transforms,
@@ -8,31 +8,57 @@ FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the stud
 study-style accuracy for a model and seed from the existing `--json` file (seed 42: from `benchmarks/compare_time.json`)
 instead of training it again: that side uses only torchvision's transforms, so changes to digitrec's augmentation code
 do not change it, and it takes 5-10 min a model. Rows of the existing `--json` file for other models or seeds are kept.
+`--no-fast` trains digitrec's side in float32 without `FastCB` (no bf16 autocast, no channels_last), to tell what bf16
+does to accuracy from what the batched augmentation does; use it with `--reuse-study` and a `--json` file of its own
+(`experiments/study_vs_digitrec_fp32.json`).
+`--translate-last` trains digitrec's side with the batched augmentation in the study's order: rotation and crop, then
+brightness/contrast and blur, then the random translation, so that the strip shifted into the frame stays black
+instead of taking the contrast jitter's grey (`translate_last_augment` below; `experiments/study_vs_digitrec_translate_last.json`).
 """
 import argparse, json, sys
 from pathlib import Path
+import torch
+import digitrec.learner
 from digitrec.data import mnist_tensors
+from digitrec.transforms import AugConfig, check_batch, to_float, draw_params, warp, jitter, blur, normalize
 from digitrec.learner import get_config, train
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from jsonrows import merge_rows
 
+STUDY_JSON = Path(__file__).parent/'study_vs_digitrec.json'   # where `--reuse-study` finds the study-style runs
+
+def translate_last_augment(x:torch.Tensor, cfg:AugConfig=AugConfig(), generator=None, normalized:bool=True) -> torch.Tensor:
+    "`augment_batch` with the random translation applied after jitter and blur, as the study's per-sample pipeline does."
+    x = to_float(check_batch(x))
+    p = draw_params(len(x), cfg, x.shape[-1], generator)
+    if cfg.rotate or cfg.pad: x = warp(x, p['angle'], p['crop'], cfg.resample)
+    if cfg.brightness or cfg.contrast: x = jitter(x, p['brightness'], p['contrast'], p['contrast_first'])
+    if cfg.blur_sigma: x = blur(x, p['sigma'], cfg.blur_kernel).clamp_(0, 1)
+    if cfg.translate: x = warp(x, torch.zeros(len(x)), p['shift'], cfg.resample)
+    return normalize(x) if normalized else x
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--seeds', type=int, nargs='+', default=[43]); p.add_argument('--models', nargs='+', default=['lenet5', 'cnn'])
     p.add_argument('--json'); p.add_argument('--reuse-study', action='store_true')
+    p.add_argument('--no-fast', action='store_true', help="digitrec's side in float32, without FastCB")
+    p.add_argument('--translate-last', action='store_true', help="digitrec's side with the translation after jitter and blur")
     a = p.parse_args()
     old = {}
     if a.reuse_study:
         bench = json.loads((Path(__file__).parent.parent/'benchmarks'/'compare_time.json').read_text())['study_style']
-        old = {(r["model"], r["seed"]): r["study_style"] for r in json.loads(Path(a.json).read_text())} | {(m, 42): v["test_acc"] for m, v in bench.items()}
+        old = {(r["model"], r["seed"]): r["study_style"] for f in (a.json, STUDY_JSON) if f and Path(f).exists() for r in json.loads(Path(f).read_text())}
+        old |= {(m, 42): v["test_acc"] for m, v in bench.items()}
+    if a.translate_last: digitrec.learner.augment_batch = translate_last_augment   # what `TensorLoader` calls
+    key = 'digitrec_fp32' if a.no_fast else 'digitrec_translate_last' if a.translate_last else 'digitrec'
     t, rows = mnist_tensors(), []
     for seed in a.seeds:
         for m in a.models:
-            ours = train(get_config(m), t, seed=seed, progress=False).test_acc
+            ours = train(get_config(m), t, seed=seed, progress=False, fast=not a.no_fast).test_acc
             study = old.get((m, seed)) or train(get_config(m), t, seed=seed, loader='study', fast=False, progress=False).test_acc
-            rows.append(dict(model=m, seed=seed, digitrec=ours, study_style=study))
-            print(f"{m:8} seed {seed}: digitrec {ours:.2%}, study-style {study:.2%}", flush=True)
+            rows.append(dict(model=m, seed=seed, **{key: ours}, study_style=study))
+            print(f"{m:8} seed {seed}: {key} {ours:.2%}, study-style {study:.2%}", flush=True)
     if a.json: merge_rows(a.json, rows, key=lambda r: (r['model'], r['seed']), sort=lambda r: (r['seed'], ['lenet5', 'cnn', 'mlp'].index(r['model'])))
 
 if __name__ == '__main__': main()
