@@ -5,7 +5,7 @@
 Each pair is the same model configuration, trained once with digitrec's defaults (in-memory, batched augmentation,
 FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the study's per-sample PIL transforms,
 0 workers, float32). `benchmarks/compare_time.py` gives seed 42 for all three models. `--reuse-study` takes the
-study-style accuracy for a model and seed from the existing `--json` file (seed 42: from `benchmarks/compare_time.json`)
+study-style accuracy for a model and seed from the existing `--json` file or `study_vs_digitrec.json` (seed 42: from `benchmarks/compare_time.json`)
 instead of training it again: that side uses only torchvision's transforms, so changes to digitrec's augmentation code
 do not change it, and it takes 5-10 min a model. Rows of the existing `--json` file for other models or seeds are kept.
 `--no-fast` trains digitrec's side in float32 without `FastCB` (no bf16 autocast, no channels_last), to tell what bf16
@@ -42,8 +42,9 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--seeds', type=int, nargs='+', default=[43]); p.add_argument('--models', nargs='+', default=['lenet5', 'cnn'])
     p.add_argument('--json'); p.add_argument('--reuse-study', action='store_true')
-    p.add_argument('--no-fast', action='store_true', help="digitrec's side in float32, without FastCB")
-    p.add_argument('--translate-last', action='store_true', help="digitrec's side with the translation after jitter and blur")
+    variant = p.add_mutually_exclusive_group()   # each variant writes its own column, so one at a time
+    variant.add_argument('--no-fast', action='store_true', help="digitrec's side in float32, without FastCB")
+    variant.add_argument('--translate-last', action='store_true', help="digitrec's side with the translation after jitter and blur")
     a = p.parse_args()
     old = {}
     if a.reuse_study:
