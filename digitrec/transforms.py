@@ -88,7 +88,7 @@ def to_float(x:torch.Tensor) -> torch.Tensor:
 
 def normalize(x:torch.Tensor) -> torch.Tensor:
     "Images in [0, 1] (or uint8) to [-1, 1], like `v2.Normalize((0.5,), (0.5,))`."
-    return (to_float(x) - 0.5) / 0.5
+    return (to_float(x) - 0.5).div_(0.5)
 
 # %% ../nbs/01_transforms.ipynb #bc4d8c5a
 def _uniform(n, lo, hi, g): return torch.rand(n, generator=g) * (hi - lo) + lo
@@ -121,16 +121,19 @@ def warp(x:torch.Tensor, # float images N×1×H×W
     t = shift.to(x) * 2 / torch.tensor([w, h]).to(x)                          # pixels → grid units ([-1, 1] per side)
     u = (torch.arange(w).to(x) * 2 + 1) / w - 1 - t[:, 0, None, None]         # N×1×W: each output column, minus the shift
     v = ((torch.arange(h).to(x) * 2 + 1) / h - 1).view(-1, 1) - t[:, 1, None, None]  # N×H×1: each row
-    grid = torch.stack([cos * u - sin * v, sin * u + cos * v], -1)            # N×H×W×2: where each output pixel comes from
+    grid = x.new_empty(len(x), h, w, 2)                                       # N×H×W×2: where each output pixel comes from
+    torch.sub(cos * u, sin * v, out=grid[..., 0]); torch.add(sin * u, cos * v, out=grid[..., 1])  # (no `stack` copy)
     return F.grid_sample(x, grid, mode=mode, padding_mode='zeros', align_corners=False)
 
 # %% ../nbs/01_transforms.ipynb #60978d87
 def jitter(x:torch.Tensor, brightness:torch.Tensor, contrast:torch.Tensor, contrast_first:torch.Tensor) -> torch.Tensor:
     "Per-image brightness and contrast factors, in a per-image order, clamped to [0, 1] like `ColorJitter`."
     b, c = brightness.to(x).view(-1, 1, 1, 1), contrast.to(x).view(-1, 1, 1, 1)
-    bright = lambda t: (t * b).clamp(0, 1)
-    contr = lambda t: (c * t + (1 - c) * t.mean((1, 2, 3), keepdim=True)).clamp(0, 1)
-    return torch.where(contrast_first.to(x.device).view(-1, 1, 1, 1), bright(contr(x)), contr(bright(x)))
+    cf, zero = contrast_first.to(x.device).view(-1, 1, 1, 1), torch.zeros_like(b)
+    mean = lambda t: t.mean((1, 2, 3), keepdim=True)
+    # Either order is two steps clamp(a·x + d): brightness is a = b, d = 0; contrast a = c, d = (1 - c)·mean.
+    y = (torch.where(cf, c, b) * x + torch.where(cf, (1 - c) * mean(x), zero)).clamp_(0, 1)
+    return (torch.where(cf, b, c) * y + torch.where(cf, zero, (1 - c) * mean(y))).clamp_(0, 1)
 
 def blur(x:torch.Tensor, sigma:torch.Tensor, kernel:int=3) -> torch.Tensor:
     "A per-image Gaussian blur (separable, reflect padding): a weighted sum of `kernel` shifted copies along each axis."
@@ -139,8 +142,11 @@ def blur(x:torch.Tensor, sigma:torch.Tensor, kernel:int=3) -> torch.Tensor:
     k = (k / k.sum(1, keepdim=True)).T.reshape(kernel, -1, 1, 1, 1)   # tap × N×1×1×1
     h, w = x.shape[-2:]
     y = F.pad(x, (kernel // 2,) * 4, mode='reflect')
-    y = sum(k[i] * y[..., i:i + w] for i in range(kernel))           # along rows
-    return sum(k[i] * y[..., i:i + h, :] for i in range(kernel))     # then along columns
+    z = k[0] * y[..., :w]                                             # along rows, summed in place
+    for i in range(1, kernel): z += k[i] * y[..., i:i + w]
+    out = k[0] * z[..., :h, :]                                        # then along columns
+    for i in range(1, kernel): out += k[i] * z[..., i:i + h, :]
+    return out
 
 # %% ../nbs/01_transforms.ipynb #4c1a2bdd
 def augment_batch(x:torch.Tensor, # N×1×H×W, uint8 or float in [0, 1], on any device
