@@ -1,6 +1,7 @@
 """Training speed of the study-style pipeline vs digitrec's default path, in one run.
 
-    python benchmarks/train_speed.py [--batches 60] [--digitrec-batches 300] [--rounds 3] [--json results/train_speed.json] [--skip-to-99]
+    python benchmarks/train_speed.py [--batches 60] [--digitrec-batches 300] [--rounds 3] [--models mlp cnn lenet5] [--aug on off]
+                                     [--json benchmarks/train_speed.json] [--skip-to-99]
 
 (a) study-style: torchvision MNIST + the study's per-sample PIL transforms (`study_transforms`: classic torchvision
     transforms, nearest interpolation) in a DataLoader, the model's batch size, float32; with 0 workers (the study's
@@ -83,6 +84,8 @@ def main():
     p.add_argument('--batches', type=int, default=60, help='timed training steps per study-style measurement')
     p.add_argument('--digitrec-batches', type=int, default=300, help="timed training steps per digitrec measurement (it is faster, so more)")
     p.add_argument('--rounds', type=int, default=3, help='alternating rounds of the three measurements; the table shows medians')
+    p.add_argument('--models', nargs='+', default=['mlp', 'cnn', 'lenet5'], choices=['mlp', 'cnn', 'lenet5'])
+    p.add_argument('--aug', nargs='+', default=['on', 'off'], choices=['on', 'off'], help='with and/or without augmentation')
     p.add_argument('--device', default=str(def_device()))
     p.add_argument('--json')
     p.add_argument('--skip-to-99', action='store_true')
@@ -93,8 +96,8 @@ def main():
     print(f"training throughput on {machine}\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}"
           f"   (img/s, medians of {a.rounds} rounds; ratio: median of the rounds' ratios)")
-    for name in ('mlp', 'cnn', 'lenet5'):
-        for aug in (True, False):
+    for name in a.models:
+        for aug in [s == 'on' for s in a.aug]:
             rounds = [(images_per_s(name, aug, 'study', a.batches, t, a.device),   # alternated, so that drift hits all three
                        images_per_s(name, aug, 'study', a.batches, t, a.device, workers=2),
                        images_per_s(name, aug, 'tensor', a.digitrec_batches, t, a.device)) for _ in range(a.rounds)]
