@@ -67,7 +67,7 @@ def unit_float(s:str) -> float:
     v = nonneg_float(s); return _check(v, v <= 1, 'from 0 to 1')
 
 def cmd_train(args):
-    "Train `args.model` and report its per-epoch history and final test accuracy."
+    "Train one model (`--model`) and report its per-epoch history and final test accuracy."
     over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay, opt=args.opt).items() if v is not None}
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
     cfg = get_config(args.model, **over)
