@@ -195,7 +195,7 @@ def cmd_export(args):
 
 def _add_export(sub):
     p = sub.add_parser('export', help='export a trained model to ONNX or .pt2', description=cmd_export.__doc__)
-    p.add_argument('checkpoint', type=Path)
+    p.add_argument('checkpoint', type=Path, help='a checkpoint written by digitrec train or compare')
     p.add_argument('--format', choices=['onnx', 'pt2'], default='onnx', help='onnx (torch.onnx.export) or pt2 (torch.export)')
     p.add_argument('-o', '--output', type=Path, required=True, help='the file to write')
     p.set_defaults(func=cmd_export)
