@@ -129,11 +129,11 @@ def warp(x:torch.Tensor, # float images N×1×H×W
 def jitter(x:torch.Tensor, brightness:torch.Tensor, contrast:torch.Tensor, contrast_first:torch.Tensor) -> torch.Tensor:
     "Per-image brightness and contrast factors, in a per-image order, clamped to [0, 1] like `ColorJitter`."
     b, c = brightness.to(x).view(-1, 1, 1, 1), contrast.to(x).view(-1, 1, 1, 1)
-    cf, zero = contrast_first.to(x.device).view(-1, 1, 1, 1), torch.zeros_like(b)
+    cf = contrast_first.to(x.device).view(-1, 1, 1, 1)
     mean = lambda t: t.mean((1, 2, 3), keepdim=True)
     # Either order is two steps clamp(a·x + d): brightness is a = b, d = 0; contrast a = c, d = (1 - c)·mean.
-    y = (torch.where(cf, c, b) * x + torch.where(cf, (1 - c) * mean(x), zero)).clamp_(0, 1)
-    return (torch.where(cf, b, c) * y + torch.where(cf, zero, (1 - c) * mean(y))).clamp_(0, 1)
+    y = (torch.where(cf, c, b) * x + torch.where(cf, (1 - c) * mean(x), 0.)).clamp_(0, 1)
+    return (torch.where(cf, b, c) * y + torch.where(cf, 0., (1 - c) * mean(y))).clamp_(0, 1)
 
 def blur(x:torch.Tensor, sigma:torch.Tensor, kernel:int=3) -> torch.Tensor:
     "A per-image Gaussian blur (separable, reflect padding): a weighted sum of `kernel` shifted copies along each axis."
