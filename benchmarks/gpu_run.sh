@@ -35,4 +35,18 @@ test_resume() { step 60 test_resume python3 -m pytest -x -q -p no:cacheprovider 
 # third call: after `FastCB` stopped autocasting on GPUs and `DeviceCB` learned to move a resumed optimizer's state
 time_to_99_v2() { step 100 time_to_99_v2 python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep adam256 speed \
                   --json "$out/time_to_99_v2_cuda.json"; }
+# fourth call (session 12, the first H100): the resume fix, the rewritten augmentation against the CPU, ten seeds of the
+# two Adam recipes, throughput
+time_to_99_h100() { step 150 time_to_99_h100 python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep adam256-5ep \
+                    --seeds 42 43 44 45 46 47 48 49 50 51 --json "$out/time_to_99_h100.json"; }
+train_speed_h100() { step 150 train_speed_h100 python3 benchmarks/train_speed.py --device cuda --rounds 1 --skip-to-99 \
+                     --json "$out/train_speed_h100.json"; }
+# fifth call (session 12): `CudaGraphCB`, a first try at a quick check, then the checks above again with it on
+graph_smoke() { step 60 graph_smoke python3 -c "from digitrec.learner import get_config, train; import digitrec.lenet5
+l = train(get_config('lenet5', epochs=1, opt='adam', lr=1e-2, bs=512), aug=False, n_train=3000, progress=False, device='cuda')
+print(l.history, l.test_acc)"; }
+time_to_99_graphs() { step 150 time_to_99_graphs python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep adam512-5ep-nograph \
+                      --seeds 42 43 44 45 46 47 48 49 50 51 --json "$out/time_to_99_graphs.json"; }
+time_to_99_graphs256() { step 80 time_to_99_graphs256 python3 benchmarks/time_to_99.py --device cuda --runs adam256-5ep \
+                         --seeds 42 43 44 45 46 47 48 49 50 51 --json "$out/time_to_99_graphs256.json"; }
 for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done

@@ -13,11 +13,12 @@ Recipes (LeNet-5 as the study builds it; one-cycle schedule; no augmentation):
 - `adam512`, `adam512-5ep`, `adam256`: fewer, larger steps for a GPU, whose step time hardly grows with the batch. Picked on
   this project's CPU with seeds 42 and 43 (accuracy after each epoch, validation and test) among Adam and SGD at batch 256-1024
   (SGD at batch 256-512 learned too slowly at first, or diverged at lr 0.2).
+- `adam512-6ep`, `adam512-8ep`: `adam512` for longer, after `CudaGraphCB` made a batch-512 epoch on an H100 about 0.1 s (session 12).
 - `adam256-5ep`: `adam256` for 5 epochs, after `adam256` reached 99.0 % in 17 of 20 seeds on the CPU; the CPU benchmark's
   speed recipe since session 9 (`train_speed.SPEED_RECIPE`).
 A run id with `-fp32` turns `FastCB` off (no bf16 autocast, no channels_last), with `-nobf16` only its bf16 autocast; with
 `-sync` it also reads the loss and the number correct off the device after every batch, as `MetricsCB` did before session 9
-(what that wait costs).
+(what that wait costs); `-nograph` turns `CudaGraphCB` off (session 12).
 """
 import argparse, json, os, platform, sys, time
 from pathlib import Path
@@ -32,6 +33,8 @@ ADAM = dict(opt='adam', sched='onecycle', weight_decay=1e-4)
 RECIPES = {'speed': dict(epochs=4, sched='onecycle', lr=0.05, weight_decay=5e-4),
            'adam512': dict(ADAM, bs=512, lr=2e-2, epochs=4),
            'adam512-5ep': dict(ADAM, bs=512, lr=2e-2, epochs=5),
+           'adam512-6ep': dict(ADAM, bs=512, lr=2e-2, epochs=6),
+           'adam512-8ep': dict(ADAM, bs=512, lr=2e-2, epochs=8),
            'adam256': dict(ADAM, bs=256, lr=1e-2, epochs=4),
            'adam256-5ep': SPEED_RECIPE}   # = dict(ADAM, bs=256, lr=1e-2, epochs=5)
 
@@ -39,7 +42,7 @@ class SyncEveryBatch(Callback):
     "Read the batch's loss and number correct off the device, as `MetricsCB` did before it kept its sums on the device."
     def after_batch(self, learn): learn.loss.item(); (learn.preds.argmax(1) == learn.batch[1]).sum().item()
 
-FLAGS = ('fp32', 'nobf16', 'sync')
+FLAGS = ('fp32', 'nobf16', 'sync', 'nograph')
 
 def parse(run:str):
     "'adam512-fp32-sync' → ('adam512', {'fp32', 'sync'})."
@@ -53,7 +56,7 @@ def one_run(run, seed, t, device, n_train=None):
     sync, fast = 'sync' in flags, 'fp32' not in flags
     cfg = get_config('lenet5', **RECIPES[name], **({'bf16': False} if 'nobf16' in flags else {}))
     until = Until(0.99, t)
-    learn = train(cfg, t, aug=False, seed=seed, progress=False, device=device, fast=fast,
+    learn = train(cfg, t, aug=False, seed=seed, progress=False, device=device, fast=fast, cuda_graphs='nograph' not in flags,
                   n_train=n_train, extra_cbs=[until, *([SyncEveryBatch()] if sync else [])])
     return until, learn
 

@@ -81,7 +81,7 @@ def _add_run_options(p):
     p.add_argument('--aug', action=argparse.BooleanOptionalAction, default=True, help="the study's augmentations (default: on)")
     p.add_argument('--n-train', type=pos_int, help='train on the first N training images only (quick runs)')
     p.add_argument('--fast', action=argparse.BooleanOptionalAction, default=True,
-                   help="each model's speed settings: channels_last, and bf16 autocast where the hardware has bf16 (default: on)")
+                   help="each model's speed settings: channels_last, bf16 autocast on a CPU with bf16, CUDA graphs on a GPU (default: on)")
     p.add_argument('--quiet', action='store_true', help='no progress bars')
 
 def _add_train(sub):

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_learner.ipynb #a456f477
 from __future__ import annotations
-import json, math, os, tempfile, time
+import json, math, os, tempfile, time, warnings
 from dataclasses import dataclass, asdict, fields
 from functools import partial
 from operator import attrgetter
@@ -20,9 +20,9 @@ from .transforms import AugConfig, augment_batch, normalize, sample_transforms, 
 # %% auto #0
 __all__ = ['MODELS', 'def_device', 'TensorLoader', 'DataLoaders', 'data_loaders', 'CancelFitException', 'CancelBatchException',
            'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device', 'DeviceCB', 'MetricsCB',
-           'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'SchedCB', 'register', 'ModelConfig', 'get_config',
-           'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore', 'predict_logits', 'paths',
-           'write_json', 'train']
+           'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig',
+           'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore',
+           'predict_logits', 'paths', 'write_json', 'train']
 
 # %% ../nbs/02_learner.ipynb #090806e4
 def def_device() -> torch.device:
@@ -239,6 +239,28 @@ class FastCB(Callback):
     def _exit(self):
         if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
 
+# %% ../nbs/02_learner.ipynb #da306f0d
+class CudaGraphCB(Callback):
+    "On a CUDA GPU, replay the model's forward and backward pass as CUDA graphs for every training batch shaped like the first."
+    order = FastCB.order + 1   # after `FastCB` has made the batch `channels_last`
+    def before_fit(self, learn): self.on, self.shape = next(learn.model.parameters()).is_cuda, None
+    def before_batch(self, learn):
+        if not (self.on and learn.training): return
+        x, model = learn.batch[0], learn.model
+        if self.shape is None: self._record(model, x)
+        if x.shape == self.shape: model.forward = self.graphed
+        else: vars(model).pop('forward', None)   # the class's own forward, for a batch of another shape
+    def _record(self, model, x):
+        vars(model).pop('forward', None)
+        bufs = [b.clone() for b in model.buffers()]   # the warm-up passes must not move BatchNorm's statistics...
+        with torch.random.fork_rng(devices=[x.device]), warnings.catch_warnings():   # ...nor use up the training's random numbers
+            warnings.filterwarnings('ignore', message='Attempting to run cuBLAS')   # PyTorch's notes on its own warm-up stream
+            warnings.filterwarnings('ignore', message="The AccumulateGrad node's stream")
+            torch.cuda.make_graphed_callables(model, (x,))
+        for b, saved in zip(model.buffers(), bufs): b.copy_(saved)
+        self.graphed, self.shape = model.forward, x.shape
+    def cleanup_fit(self, learn): vars(learn.model).pop('forward', None)
+
 # %% ../nbs/02_learner.ipynb #c391ef19
 class SchedCB(Callback):
     "A `OneCycleLR` schedule over the whole fit, stepped after each training batch."
@@ -369,7 +391,8 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
           data:MNISTTensors|None=None, aug:bool|AugConfig=True, # augmentation: on (the study's), off, or a config
           seed:int=42, out:str|Path|None=None, # folder for checkpoints and history; None: keep nothing
           resume:bool=False, loader:str='tensor', n_train:int|None=None, # optional training subset (quick runs)
-          progress:bool=True, device=None, extra_cbs=(), fast:bool=True # allow `FastCB` for models that want it
+          progress:bool=True, device=None, extra_cbs=(), fast:bool=True, # allow `FastCB` for models that want it, and `CudaGraphCB`
+          cuda_graphs:bool=True # with `fast`: `CudaGraphCB` (on a GPU)
          ) -> Learner:
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if cfg.epochs < 0: raise DigitrecError(f"epochs must be >= 0, got {cfg.epochs}")
@@ -380,7 +403,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     augc = (cfg.aug_config() if aug is True else aug) or None
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
     cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
-           *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
+           *([CudaGraphCB()] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
     meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast)
     if p: cbs.append(CheckpointCB(p['last'], cfg, meta))
     learn = Learner(cfg.build(), dls, lr=cfg.lr, cbs=cbs, opt_func=cfg.make_opt)
