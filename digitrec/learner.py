@@ -259,7 +259,7 @@ class CudaGraphCB(Callback):
             torch.cuda.make_graphed_callables(model, (x,))
         for b, saved in zip(model.buffers(), bufs): b.copy_(saved)
         self.graphed, self.shape = model.forward, x.shape
-    def cleanup_fit(self, learn): vars(learn.model).pop('forward', None)
+    def cleanup_fit(self, learn): vars(learn.model).pop('forward', None); self.graphed = None   # the graphs' memory goes with them
 
 # %% ../nbs/02_learner.ipynb #c391ef19
 class SchedCB(Callback):
