@@ -14,6 +14,8 @@ Recipes (LeNet-5 as the study builds it; one-cycle schedule; no augmentation):
   this project's CPU with seeds 42 and 43 (accuracy after each epoch, validation and test) among Adam and SGD at batch 256-1024
   (SGD at batch 256-512 learned too slowly at first, or diverged at lr 0.2).
 - `adam512-6ep`, `adam512-8ep`: `adam512` for longer, after `CudaGraphCB` made a batch-512 epoch on an H100 about 0.1 s (session 12).
+- `adam512-6ep-lr15`: `adam512-6ep` with a peak learning rate of 0.015, after one seed of `adam512-6ep` (47) broke down at the
+  peak rate on the H100 with graphs (validation accuracy 94 % after epoch 1, 14 % after epoch 2; session 13).
 - `adam256-5ep`: `adam256` for 5 epochs, after `adam256` reached 99.0 % in 17 of 20 seeds on the CPU; the CPU benchmark's
   speed recipe since session 9 (`train_speed.SPEED_RECIPE`).
 A run id with `-fp32` turns `FastCB` off (no bf16 autocast, no channels_last), with `-nobf16` only its bf16 autocast; with
@@ -35,6 +37,7 @@ RECIPES = {'speed': dict(epochs=4, sched='onecycle', lr=0.05, weight_decay=5e-4)
            'adam512-5ep': dict(ADAM, bs=512, lr=2e-2, epochs=5),
            'adam512-6ep': dict(ADAM, bs=512, lr=2e-2, epochs=6),
            'adam512-8ep': dict(ADAM, bs=512, lr=2e-2, epochs=8),
+           'adam512-6ep-lr15': dict(ADAM, bs=512, lr=1.5e-2, epochs=6),
            'adam256': dict(ADAM, bs=256, lr=1e-2, epochs=4),
            'adam256-5ep': SPEED_RECIPE}   # = dict(ADAM, bs=256, lr=1e-2, epochs=5)
 

@@ -6,7 +6,8 @@
 (a) study-style: torchvision MNIST + the study's per-sample PIL transforms (`study_transforms`: classic torchvision
     transforms, nearest interpolation) in a DataLoader, the model's batch size, float32; with 0 workers (the study's
     code) and with 2 workers (one per core);
-(b) digitrec: in-memory uint8 tensors, `augment_batch`, the model's FastCB settings, the same optimizer and batch size.
+(b) digitrec: in-memory uint8 tensors, `augment_batch`, the model's FastCB settings, CUDA graphs on a GPU (`CudaGraphCB`, since
+    session 13; nothing on a CPU), the same optimizer and batch size.
 Each is timed over a number of training steps after 5 warm-up steps (60 for (a), 300 for (b), whose steps are
 faster and whose timing is noisier over 60); the ratios are (b)/(a). The three measurements are repeated, alternating,
 for `--rounds` rounds, because this machine's speed drifts by 10-20 % over minutes: the table shows the median
@@ -21,8 +22,8 @@ from statistics import median
 import torch
 from digitrec.data import mnist_tensors
 from digitrec.transforms import normalize
-from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, FastCB, Callback, CancelFitException,
-                              def_device, predict_logits, train)
+from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, FastCB, CudaGraphCB, Callback,
+                              CancelFitException, def_device, predict_logits, train)
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5
 
 class StopAfter(Callback):
@@ -40,7 +41,7 @@ def images_per_s(name, aug, loader, batches, t, device, workers=0):
     torch.manual_seed(0)
     dls = data_loaders(cfg.bs, cfg.aug_config() if aug else None, loader, t, seed=0, workers=workers)
     stop = StopAfter(batches)
-    fast = [FastCB(cfg.bf16, cfg.channels_last)] if loader == 'tensor' else []
+    fast = [FastCB(cfg.bf16, cfg.channels_last), CudaGraphCB()] if loader == 'tensor' else []   # as `train` adds them
     learn = Learner(cfg.build(), dls, lr=cfg.lr, opt_func=cfg.make_opt, cbs=[DeviceCB(device), *fast, stop])
     learn.device = torch.device(device)
     learn.fit(1, valid=False)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_learner.ipynb #a456f477
 from __future__ import annotations
-import json, math, os, tempfile, time, warnings
+import gc, json, math, os, tempfile, time, warnings
 from dataclasses import dataclass, asdict, fields
 from functools import partial
 from operator import attrgetter
@@ -259,7 +259,9 @@ class CudaGraphCB(Callback):
             torch.cuda.make_graphed_callables(model, (x,))
         for b, saved in zip(model.buffers(), bufs): b.copy_(saved)
         self.graphed, self.shape = model.forward, x.shape
-    def cleanup_fit(self, learn): vars(learn.model).pop('forward', None); self.graphed = None   # the graphs' memory goes with them
+    def cleanup_fit(self, learn):
+        vars(learn.model).pop('forward', None); self.graphed = None
+        if self.on: gc.collect()   # the graphs sit in reference cycles: free them now, not in a DataLoader worker forked later
 
 # %% ../nbs/02_learner.ipynb #c391ef19
 class SchedCB(Callback):
