@@ -214,10 +214,12 @@ def _fmt_row(m, s):
     return (f"| {NAMES.get(m, m)} | {acc} | {s['precision']:.4f} | {s['recall']:.4f} | {s['f1']:.4f} | "
             f"{s['train_loss']:.4f} | {conv} | {s['seconds_per_epoch']:.1f} |")
 
+def _count(n:int, word:str) -> str: return f"{n} {word}{'' if n == 1 else 's'}"   # 1 seed, 2 seeds
+
 def report_md(summary:dict, analysis:dict, meta:dict) -> str:
     "The comparison report in Markdown: the table in the study's columns, then the analysis in words."
     lines = [f"# digitrec compare", "",
-             f"{meta['seeds']} seed(s), {meta['epochs']} epochs, augmentation {'on' if meta['aug'] else 'off'}, "
+             f"{_count(meta['seeds'], 'seed')}, {_count(meta['epochs'], 'epoch')}, augmentation {'on' if meta['aug'] else 'off'}, "
              f"{meta['device']} ({os.cpu_count()} cores); {meta['wall_seconds']:.0f} s in all. Test set: the 10,000 MNIST test digits. "
              "Precision, recall and F1 are macro averages; training loss is the last epoch's; epochs to convergence: the first epoch "
              "after which validation accuracy stays within 0.1 pp of its best ('not yet': the last epoch is more than 0.1 pp below the best, "

@@ -18,7 +18,7 @@ def test_readme_table_is_the_committed_report():
     report, readme = (ROOT/'results'/'report.md').read_text(), (ROOT/'README.md').read_text()
     rows = table_rows(report, '| Model | Accuracy')
     assert len(rows) == 3 and rows == table_rows(readme, '| Model | Accuracy')
-    first = next(l for l in report.splitlines() if 'seed(s)' in l)
+    first = next(l for l in report.splitlines() if re.match(r'\d+ seeds?, \d+ epochs', l))
     assert first in readme, "README's Results paragraph differs from results/report.md: copy the report's"
 
 def test_readme_accuracy_matches_metrics():
