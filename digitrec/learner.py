@@ -243,6 +243,7 @@ class FastCB(Callback):
 class CudaGraphCB(Callback):
     "On a CUDA GPU, replay the model's forward and backward pass as CUDA graphs for every training batch shaped like the first."
     order = FastCB.order + 1   # after `FastCB` has made the batch `channels_last`
+    on, shape, graphed = False, None, None   # until `before_fit`, which a callback before it can cancel
     def before_fit(self, learn): self.on, self.shape = next(learn.model.parameters()).is_cuda, None
     def before_batch(self, learn):
         if not (self.on and learn.training): return
