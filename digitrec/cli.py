@@ -10,7 +10,7 @@ from pathlib import Path
 import digitrec
 from .data import DigitrecError, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
 from .learner import MODELS, get_config, train, paths, write_json
-from .evaluate import compare, evaluate_model, model_from_checkpoint, NAMES
+from .evaluate import compare, evaluate_model, model_from_checkpoint, NAMES, _count
 from .inference import load_model, predict_image, read_digits, export_model
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
@@ -73,7 +73,7 @@ def cmd_train(args):
     cfg = get_config(args.model, **over)
     learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
                   n_train=args.n_train, progress=not args.quiet, fast=args.fast)
-    print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {len(learn.history)} epochs; wrote {paths(args.out, cfg.name)['final']}")
+    print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {_count(len(learn.history), 'epoch')}; wrote {paths(args.out, cfg.name)['final']}")
 
 def _add_run_options(p):
     "Options shared by `train` and `compare`."
@@ -217,4 +217,6 @@ def main(argv:list[str]|None=None) -> int:
     try: return args.func(args) or 0
     except DigitrecError as e: print(f"digitrec: error: {e}", file=sys.stderr)
     except KeyboardInterrupt: print("digitrec: interrupted", file=sys.stderr); return 130
+    except OSError as e:   # what the checks before the work did not foresee (a disk full, a folder made read-only meanwhile): still one line
+        print(f"digitrec: error: {e.filename}: {e.strerror}" if e.filename else f"digitrec: error: {e}", file=sys.stderr)
     return 1

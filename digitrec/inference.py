@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
-from .data import DigitrecError, MNISTTensors, mnist_tensors, set_seed
+from .data import DigitrecError, MNISTTensors, mnist_tensors, set_seed, writable_dir
 from .transforms import normalize
 from .learner import predict_logits
 from .evaluate import model_from_checkpoint
@@ -495,6 +495,8 @@ def export_model(model, path, fmt:str='onnx'):
     "Export `model` to ONNX or a torch.export `.pt2`, with a dynamic batch dimension."
     model = model.eval().float().to(memory_format=torch.contiguous_format)
     path = Path(path); x = torch.zeros(2, 1, 28, 28)
+    if path.is_dir(): raise DigitrecError(f"{path} is a folder; give -o a file name, e.g. {path/'model'}.{fmt}")
+    writable_dir(path.parent, '-o')
     batch = torch.export.Dim('batch', min=1, max=65536)
     tmp = path.with_name(path.name + '.tmp')
     try:

@@ -14,7 +14,7 @@ import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader
 from fastprogress.fastprogress import master_bar, progress_bar
 
-from .data import DigitrecError, MNISTTensors, mnist_tensors, mnist_datasets, set_seed
+from .data import DigitrecError, MNISTTensors, mnist_tensors, mnist_datasets, set_seed, writable_dir
 from .transforms import AugConfig, augment_batch, normalize, sample_transforms, study_transforms
 
 # %% auto #0
@@ -340,9 +340,9 @@ class CheckpointCB(Callback):
         save_atomic(checkpoint_dict(learn, self.cfg, self.meta), self.path)
 
 def checkpoint_dict(learn, cfg:ModelConfig, meta:dict|None=None) -> dict:
-    "The state of a `Learner` after `learn.epoch`, as a dict of tensors and plain values."
+    "The state of a `Learner` after `learn.epoch` (after `start_epoch` when `fit` had no epoch left to run), as a dict of tensors and plain values."
     gen = getattr(learn.dls.train, 'gen', None)
-    return dict(model=cfg.name, config=asdict(cfg), meta=meta or {}, epoch=learn.epoch + 1,
+    return dict(model=cfg.name, config=asdict(cfg), meta=meta or {}, epoch=learn.epoch + 1 if hasattr(learn, 'epoch') else learn.start_epoch,
                 state_dict={k: v.cpu() for k, v in learn.model.state_dict().items()},
                 opt=learn.opt.state_dict(), history=learn.history, torch_rng=torch.get_rng_state(),
                 sched=learn.sched.state_dict() if getattr(learn, 'sched', None) else None,
@@ -400,7 +400,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if cfg.epochs < 0: raise DigitrecError(f"epochs must be >= 0, got {cfg.epochs}")
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
-    p = paths(out, cfg.name) if out is not None else None
+    p = paths(writable_dir(out, '--out'), cfg.name) if out is not None else None   # a bad folder fails now, not after an epoch
     ck = _resume_state(p, cfg) if resume else None
     set_seed(seed)
     augc = (cfg.aug_config() if aug is True else aug) or None
