@@ -228,15 +228,16 @@ def report_md(summary:dict, analysis:dict, meta:dict) -> str:
              "|---|---|---|---|---|---|---|---|"] + [_fmt_row(m, s) for m, s in summary.items()]
     lines += ["", "## Misclassified digits", ""]
     ov = analysis['overlap']
-    lines += [f"* {NAMES.get(m, m)} misses {n} test digits, {len(ov['missed_only_by'][m])} of them missed by no other model." for m, n in ov['missed'].items()]
-    lines += [f"* {len(ov['missed_by_all'])} digits are missed by all models."]
+    several = len(summary) > 1   # one model: nothing to overlap or rank
+    lines += [f"* {NAMES.get(m, m)} misses {n} test digits" + (f", {len(ov['missed_only_by'][m])} of them missed by no other model." if several else ".")
+              for m, n in ov['missed'].items()]
+    if several: lines += [f"* {len(ov['missed_by_all'])} digits are missed by all models."]
     lines += [f"* Most confused (true→predicted, count) for {NAMES.get(m, m)}: " + ', '.join(f"{a}→{b} ({c})" for a, b, c in pairs)
               for m, pairs in analysis['confused_pairs'].items()]
     amb = analysis['ambiguous']
     lines += ["", f"**Ambiguous digits** (mean top-class probability over the models below 0.9): {amb['n']}. Mistakes on them: "
-              + ', '.join(f"{NAMES.get(m, m)} {e}" for m, e in amb['errors'].items()) + ". " + analysis['lenet_claim'], "",
-              "## Is the ranking real?", ""]
-    lines += [f"* {s}" for s in analysis['mcnemar_text']]
+              + ', '.join(f"{NAMES.get(m, m)} {e}" for m, e in amb['errors'].items()) + ". " + analysis['lenet_claim']]
+    if several: lines += ["", "## Is the ranking real?", "", *[f"* {s}" for s in analysis['mcnemar_text']]]
     return '\n'.join(lines) + '\n'
 
 # %% ../nbs/06_evaluate.ipynb #c15c19bc

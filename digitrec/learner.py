@@ -400,8 +400,9 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if cfg.epochs < 0: raise DigitrecError(f"epochs must be >= 0, got {cfg.epochs}")
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
-    p = paths(writable_dir(out, '--out'), cfg.name) if out is not None else None   # a bad folder fails now, not after an epoch
+    p = paths(out, cfg.name) if out is not None else None
     ck = _resume_state(p, cfg) if resume else None
+    if p and not resume: writable_dir(out, '--out')   # a bad folder fails now, not after an epoch
     set_seed(seed)
     augc = (cfg.aug_config() if aug is True else aug) or None
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)

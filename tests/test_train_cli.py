@@ -52,10 +52,18 @@ def test_failed_run_never_overwrites_a_good_checkpoint(tmp_path):
     assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err
     assert (tmp_path/'mlp.pt').read_bytes() == good
 
+def test_resuming_a_finished_run_trains_nothing(tmp_path):
+    assert run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path).returncode == 0
+    before = history(tmp_path)
+    r = run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path, '--resume')
+    assert r.returncode == 0 and 'after 1 epoch;' in r.stdout, r.stderr
+    assert history(tmp_path) == before and not (tmp_path/'mlp-last.pt').exists()
+
 @pytest.mark.parametrize('args,msg', [(['--model', 'resnet'], "invalid choice: 'resnet'"),
                                       (['--model', 'mlp', '--epochs', '-1'], 'must be >= 0'),
                                       (['--model', 'mlp', '--epochs', 'ten'], 'expected a whole number'),
-                                      (['--model', 'mlp', '--resume', '--out', '/nonexistent/x'], 'not found')])
+                                      (['--model', 'mlp', '--resume', '--out', '/nonexistent/x'], 'not found'),
+                                      (['--model', 'mlp', '--out', '/proc/digitrec-run'], 'choose a writable --out')])
 def test_bad_arguments(args, msg):
     r = run_cli('train', *args, '--quiet')
     assert r.returncode != 0 and msg in r.stderr and 'Traceback' not in r.stderr
