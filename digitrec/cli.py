@@ -9,8 +9,7 @@ from pathlib import Path
 
 import digitrec
 from .data import DigitrecError, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
-from .learner import MODELS, get_config, train, paths, write_json
-from .evaluate import compare, evaluate_model, model_from_checkpoint, NAMES, _count
+from .learner import MODELS, get_config, train, paths, write_json, model_from_checkpoint
 from .inference import load_model, predict_image, read_digits, export_model
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
@@ -70,6 +69,7 @@ def cmd_train(args):
     "Train one model (`--model`) and report its per-epoch history and final test accuracy."
     over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay, opt=args.opt).items() if v is not None}
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
+    from digitrec.evaluate import _count
     cfg = get_config(args.model, **over)
     learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
                   n_train=args.n_train, progress=not args.quiet, fast=args.fast)
@@ -104,6 +104,7 @@ def _add_train(sub):
 # %% ../nbs/08_cli.ipynb #f20c72c2
 def cmd_compare(args):
     "Train the study's models, evaluate them on the test set and write the comparison report."
+    from digitrec.evaluate import compare   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
     r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
                 n_train=args.n_train, progress=not args.quiet, fast=args.fast)
     print((Path(args.out)/'report.md').read_text())
@@ -119,6 +120,7 @@ def _add_compare(sub):
 
 def cmd_evaluate(args):
     "Test-set metrics, per-class report and confusion matrix of one trained model."
+    from digitrec.evaluate import evaluate_model, NAMES
     model, ck = model_from_checkpoint(args.checkpoint)
     ev = evaluate_model(model)
     keep = {k: v for k, v in ev.items() if k not in ('probs', 'preds')}

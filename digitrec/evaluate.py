@@ -17,14 +17,13 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, show_digits, set_seed
-from .learner import MODELS, get_config, train, predict_logits, load_checkpoint, write_json, def_device
+from .learner import MODELS, get_config, train, predict_logits, load_checkpoint, write_json, def_device, model_from_checkpoint
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
 # %% auto #0
-__all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'model_from_checkpoint', 'plot_confusion',
-           'top_mistakes', 'show_mistakes', 'mistake_overlap', 'confused_pairs', 'mcnemar_pairs', 'describe_mcnemar',
-           'ambiguous_errors', 'run_models', 'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse',
-           'compare']
+__all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'plot_confusion', 'top_mistakes', 'show_mistakes',
+           'mistake_overlap', 'confused_pairs', 'mcnemar_pairs', 'describe_mcnemar', 'ambiguous_errors', 'run_models',
+           'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse', 'compare']
 
 # %% ../nbs/06_evaluate.ipynb #bc343a7f
 def test_metrics(y_true, y_pred) -> dict:
@@ -52,15 +51,6 @@ def evaluate_model(model, t:MNISTTensors|None=None, logits:torch.Tensor|None=Non
     probs = (predict_logits(model, t.x_test) if logits is None else logits).softmax(1)
     preds = probs.argmax(1)
     return dict(probs=probs, preds=preds, **test_metrics(t.y_test.numpy(), preds.numpy()))
-
-def model_from_checkpoint(path):
-    "Rebuild the model saved in a digitrec checkpoint (with one clear error for a bad file)."
-    ck = load_checkpoint(path)
-    if ck['model'] not in MODELS: raise DigitrecError(f"{path} holds an unknown model {ck['model']!r}")
-    model = get_config(ck['model'], **ck['config']).build()
-    try: model.load_state_dict(ck['state_dict'])
-    except RuntimeError: raise DigitrecError(f"{path}: its weights do not fit model {ck['model']!r}; the file is damaged") from None
-    return model, ck
 
 # %% ../nbs/06_evaluate.ipynb #a0468fa4
 def plot_confusion(cm, title:str='', ax=None):

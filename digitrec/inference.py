@@ -9,14 +9,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np, torch, torch.nn.functional as F
-import matplotlib.pyplot as plt
+# matplotlib is imported by the functions that draw: `digitrec predict` need not wait for it
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, set_seed, writable_dir
 from .transforms import normalize
-from .learner import predict_logits
-from .evaluate import model_from_checkpoint
+from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity', 'work_size',
@@ -188,6 +187,7 @@ def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, qua
 # %% ../nbs/07_unseen.ipynb #6bc5945a
 def show_steps(srcs, titles=('input', 'ink bright', 'background removed', 'MNIST-like 28×28')):
     "A figure with one row per image showing the normalization steps."
+    import matplotlib.pyplot as plt
     fig, axs = plt.subplots(len(srcs), 4, figsize=(8, 2.1 * len(srcs)), squeeze=False)
     for row, src in zip(axs, srcs):
         s = to_mnist(src, keep_steps=True).steps
@@ -323,6 +323,7 @@ def draw_digit(model=None, threshold=None, size:int=280):
         with out:
             out.clear_output(wait=True)
             print(f"{pr.label if pr.label is not None else pr.reason}  top-3: {pr.top3}")
+            import matplotlib.pyplot as plt
             if pr.image is not None: plt.figure(figsize=(1.5, 1.5)); plt.imshow(pr.image, cmap='gray'); plt.axis('off'); plt.show()
     def clear(_):
         strokes.clear(); canvas.fill_rect(0, 0, size, size); out.clear_output()
@@ -476,6 +477,7 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
 
 def show_reading(src, reading:Reading|None=None, model=None):
     "The image with each digit's box and label (red: rejected), and the MNIST-like digits the model saw."
+    import matplotlib.pyplot as plt
     r = reading or read_digits(src, model)
     n = max(len(r.digits), 1)
     fig = plt.figure(figsize=(max(6, 1.1 * n), 3.6))

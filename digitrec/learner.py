@@ -12,7 +12,6 @@ from pathlib import Path
 
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader
-from fastprogress.fastprogress import master_bar, progress_bar
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, mnist_datasets, set_seed, writable_dir
 from .transforms import AugConfig, augment_batch, normalize, sample_transforms, study_transforms
@@ -22,7 +21,7 @@ __all__ = ['MODELS', 'def_device', 'TensorLoader', 'DataLoaders', 'data_loaders'
            'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device', 'DeviceCB', 'MetricsCB',
            'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig',
            'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore',
-           'predict_logits', 'paths', 'write_json', 'train']
+           'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
 
 # %% ../nbs/02_learner.ipynb #090806e4
 def def_device() -> torch.device:
@@ -192,9 +191,10 @@ class ProgressCB(Callback):
     "A fastprogress bar over epochs and batches, showing the live training loss (every 10th batch) and each epoch's metrics."
     order = MetricsCB.order + 1
     def before_fit(self, learn):
+        from fastprogress.fastprogress import master_bar, progress_bar   # here: importing it takes a while, and only training needs it
         learn.epochs = self.mbar = master_bar(learn.epochs)
-        self.first = True
-    def before_epoch(self, learn): learn.dl = progress_bar(learn.dl, leave=False, parent=self.mbar)
+        self.first, self.bar = True, progress_bar
+    def before_epoch(self, learn): learn.dl = self.bar(learn.dl, leave=False, parent=self.mbar)
     def after_batch(self, learn):   # not every batch: reading the loss waits for the device
         if learn.training and learn.iter % 10 == 0: learn.dl.comment = f'loss {learn.loss.item():.3f}'
     def after_epoch(self, learn):
@@ -422,3 +422,14 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
         write_json(dict(model=cfg.name, config=asdict(cfg), meta=meta, history=learn.history, test_acc=learn.test_acc), p['history'])
         p['last'].unlink(missing_ok=True)
     return learn
+
+# %% ../nbs/02_learner.ipynb #d98a1f67
+def model_from_checkpoint(path):
+    "Rebuild the model saved in a digitrec checkpoint; return it and the checkpoint (with one clear error for a bad file)."
+    import digitrec.mlp, digitrec.cnn, digitrec.lenet5   # register the library's models (here: they import this module)
+    ck = load_checkpoint(path)
+    if ck['model'] not in MODELS: raise DigitrecError(f"{path} holds an unknown model {ck['model']!r}")
+    model = get_config(ck['model'], **ck['config']).build()
+    try: model.load_state_dict(ck['state_dict'])
+    except RuntimeError: raise DigitrecError(f"{path}: its weights do not fit model {ck['model']!r}; the file is damaged") from None
+    return model, ck

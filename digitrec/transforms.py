@@ -8,9 +8,10 @@ import math
 from dataclasses import dataclass, asdict
 
 import torch, torch.nn.functional as F
-import matplotlib.pyplot as plt
-import torchvision.transforms as T
-from torchvision.transforms import v2, InterpolationMode
+# torchvision's transforms are imported inside the per-sample pipelines below: importing torchvision takes seconds,
+# and the batched path (`augment_batch`), which training and prediction use, is plain PyTorch
+from typing import TYPE_CHECKING
+if TYPE_CHECKING: import torchvision.transforms as T; from torchvision.transforms import v2, InterpolationMode
 
 from .data import show_digits
 
@@ -47,11 +48,13 @@ class AugConfig:
 # %% ../nbs/01_transforms.ipynb #20232185
 def preprocess_transforms(size:int=28) -> list:
     "The study's preprocessing up to (not including) normalization: tensor image in [0, 1], resized to `size`."
+    from torchvision.transforms import v2
     return [v2.ToImage(), v2.ToDtype(torch.float32, scale=True), v2.Resize((size, size), antialias=True)]
 
-def _sample_augs(c:AugConfig, tf=v2, # `torchvision.transforms.v2`, or the classic `torchvision.transforms`
+def _sample_augs(c:AugConfig, tf=None, # `torchvision.transforms.v2` (None), or the classic `torchvision.transforms`
                  interp:InterpolationMode|None=None) -> list: # None: `c.resample`
-    interp = interp or InterpolationMode(c.resample)
+    from torchvision.transforms import v2, InterpolationMode
+    tf, interp = tf or v2, interp or InterpolationMode(c.resample)
     return [t for on, t in [
         (c.rotate, lambda: tf.RandomRotation(c.rotate, interpolation=interp)),
         (c.pad, lambda: tf.RandomCrop(28, padding=c.pad)),
@@ -62,11 +65,14 @@ def _sample_augs(c:AugConfig, tf=v2, # `torchvision.transforms.v2`, or the class
 def sample_transforms(cfg:AugConfig|None=None, # augmentations; None: preprocessing only (test/validation)
                       size:int=28) -> v2.Compose:
     "The study's per-sample pipeline: preprocess, augment (when `cfg` is given), normalize to [-1, 1]."
+    from torchvision.transforms import v2
     augs = _sample_augs(cfg) if cfg is not None else []
     return v2.Compose([*preprocess_transforms(size), *augs, v2.Normalize((0.5,), (0.5,))])
 
 def study_transforms(cfg:AugConfig|None=None) -> T.Compose:
     "The study's pipeline as written in its notebook: classic transforms on the PIL image (nearest interpolation), then `ToTensor` and normalize."
+    import torchvision.transforms as T
+    from torchvision.transforms import InterpolationMode
     augs = _sample_augs(cfg, T, InterpolationMode.NEAREST) if cfg is not None else []
     return T.Compose([T.Resize((28, 28)), *augs, T.ToTensor(), T.Normalize((0.5,), (0.5,))])
 
@@ -197,5 +203,6 @@ def centre_of_mass(x:torch.Tensor) -> torch.Tensor:
 # %% ../nbs/01_transforms.ipynb #5ffdd9f4
 def sample_path(img:torch.Tensor, cfg:AugConfig, n:int) -> torch.Tensor:
     "Apply the per-sample pipeline `n` times to one uint8 image 1×H×W; returns n×1×H×W in [0, 1]."
+    from torchvision.transforms import v2
     tf = sample_transforms(cfg)
     return torch.stack([tf(v2.functional.to_pil_image(img)) for _ in range(n)]) * 0.5 + 0.5

@@ -160,7 +160,7 @@ def test_random_arrays_never_crash(a):
 
 def test_export_parity_cli(tmp_path, t):
     import onnxruntime as ort
-    from digitrec.evaluate import model_from_checkpoint
+    from digitrec.learner import model_from_checkpoint
     from digitrec.transforms import normalize
     m = model_from_checkpoint(default_checkpoint())[0].eval()
     x = normalize(t.x_test[:64])

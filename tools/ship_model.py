@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import predict_logits, save_atomic
-from digitrec.evaluate import model_from_checkpoint
+from digitrec.learner import model_from_checkpoint
 from digitrec.inference import choose_threshold, default_checkpoint
 
 src = Path(sys.argv[1])
