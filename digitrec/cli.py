@@ -71,8 +71,12 @@ def cmd_train(args):
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
     from digitrec.evaluate import _count
     cfg = get_config(args.model, **over)
-    learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
-                  n_train=args.n_train, progress=not args.quiet, fast=args.fast)
+    try: learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
+                       n_train=args.n_train, progress=not args.quiet, fast=args.fast)
+    except KeyboardInterrupt:   # say where the finished epochs are, and how to go on from them
+        last = paths(args.out, cfg.name)['last']
+        if last.exists(): raise KeyboardInterrupt(f"the finished epochs are saved in {last}; run the same command with --resume to continue") from None
+        raise
     print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {_count(len(learn.history), 'epoch')}; wrote {paths(args.out, cfg.name)['final']}")
 
 def _add_run_options(p):
@@ -105,8 +109,11 @@ def _add_train(sub):
 def cmd_compare(args):
     "Train the study's models, evaluate them on the test set and write the comparison report."
     from digitrec.evaluate import compare   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
-    r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
-                n_train=args.n_train, progress=not args.quiet, fast=args.fast)
+    had = (Path(args.out)/'metrics.json').exists()
+    try: r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
+                     n_train=args.n_train, progress=not args.quiet, fast=args.fast)
+    except KeyboardInterrupt:   # `compare` writes into a temporary folder and swaps it in at the end
+        raise KeyboardInterrupt(f"the previous results in {args.out} are unchanged" if had else f"nothing was written to {args.out}") from None
     print((Path(args.out)/'report.md').read_text())
     print(f"wrote {args.out}/report.md, metrics.json and figures in {r['meta']['wall_seconds']:.0f} s")
 
@@ -218,7 +225,7 @@ def main(argv:list[str]|None=None) -> int:
     args = parser().parse_args(argv)
     try: return args.func(args) or 0
     except DigitrecError as e: print(f"digitrec: error: {e}", file=sys.stderr)
-    except KeyboardInterrupt: print("digitrec: interrupted", file=sys.stderr); return 130
+    except KeyboardInterrupt as e: print("digitrec: interrupted" + (f"; {e}" if str(e) else ''), file=sys.stderr); return 130
     except OSError as e:   # what the checks before the work did not foresee (a disk full, a folder made read-only meanwhile): still one line
         print(f"digitrec: error: {e.filename}: {e.strerror}" if e.filename else f"digitrec: error: {e}", file=sys.stderr)
     return 1

@@ -321,6 +321,9 @@ def save_atomic(obj, path:Path):
 def load_checkpoint(path:Path) -> dict:
     "Load a digitrec checkpoint (weights only), with one clear error for a missing, truncated or foreign file."
     path = Path(path)
+    if path.is_dir():
+        found = sorted(p.name for p in path.glob('*.pt') if not p.name.endswith('-last.pt'))
+        raise DigitrecError(f"{path} is a folder; give a checkpoint file in it" + (f", e.g. {path/found[0]}" if found else ''))
     if not path.is_file(): raise DigitrecError(f"checkpoint {path} not found")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:

@@ -1,8 +1,8 @@
 "Integration tests of `digitrec compare` and `digitrec evaluate` as a user runs them."
-import json
+import json, signal, subprocess, time
 from pathlib import Path
 from PIL import Image
-from conftest import run_cli
+from conftest import run_cli, BIN
 
 QUICK = ['--epochs', '1', '--n-train', '2000', '--quiet']
 
@@ -45,3 +45,17 @@ def test_evaluate_bad_checkpoints(tmp_path):
     assert r.returncode == 1 and 'not a readable digitrec checkpoint' in r.stderr and 'Traceback' not in r.stderr
     r = run_cli('evaluate', tmp_path/'missing.pt')
     assert r.returncode == 1 and 'not found' in r.stderr
+
+def test_interrupted_compare_leaves_the_previous_results(tmp_path):
+    out = tmp_path/'results'
+    assert run_cli('compare', *QUICK, '--models', 'mlp', '--out', out).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    # Ctrl-C once the new run has staged its folder and is training
+    p = subprocess.Popen([str(BIN/'digitrec'), 'compare', '--models', 'lenet5', '--epochs', '20', '--quiet', '--out', str(out)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    while not list(tmp_path.glob('.results.tmp-*/runs/seed42')) and p.poll() is None: time.sleep(0.05)
+    time.sleep(1); p.send_signal(signal.SIGINT); _, err = p.communicate(timeout=60)
+    assert p.returncode == 130 and err == f"digitrec: interrupted; the previous results in {out} are unchanged\n", err
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+    assert not list(tmp_path.glob('.results.tmp-*'))

@@ -49,7 +49,8 @@ def test_failed_run_never_overwrites_a_good_checkpoint(tmp_path):
                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal, even when this runs in a background job (which ignores SIGINT)
     while not (tmp_path/'mlp-last.pt').exists() and p.poll() is None: time.sleep(0.02)
     p.send_signal(signal.SIGINT); _, err = p.communicate(timeout=60)
-    assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err
+    assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err and err.count('\n') == 1
+    assert f"saved in {tmp_path/'mlp-last.pt'}; run the same command with --resume" in err, err
     assert (tmp_path/'mlp.pt').read_bytes() == good
 
 def test_resuming_a_finished_run_trains_nothing(tmp_path):
