@@ -151,7 +151,8 @@ def _each_file(args, read, line, failed_rec:dict) -> int:
     "Apply `read` to each of `args.images`; print `line(record)` or the record as JSON; report unreadable files on stderr and go on (status 1 if any)."
     failed = 0
     for f in args.images:
-        try: rec, err = dict(file=str(f), **read(f).to_dict()), None
+        src = sys.stdin.buffer if str(f) == '-' else f   # '-': the image on standard input, as usual
+        try: rec, err = dict(file=str(f), **read(src).to_dict()), None
         except DigitrecError as e: rec, err = dict(file=str(f), **failed_rec, reason='error', error=str(e)), str(e)
         if err: failed += 1; print(f"digitrec: error: {err}", file=sys.stderr)
         if args.json: print(json.dumps(rec))
@@ -180,7 +181,7 @@ def cmd_read(args):
 
 def _add_image_command(sub, name, func, help, json_help):
     p = sub.add_parser(name, help=help, description=func.__doc__)
-    p.add_argument('images', nargs='+', type=Path, help='image files (PNG, JPEG, BMP, TIFF, GIF...)')
+    p.add_argument('images', nargs='+', type=Path, help='image files (PNG, JPEG, BMP, TIFF, GIF...); - reads one from standard input')
     p.add_argument('--model', type=Path, help='a checkpoint (default: the CNN shipped with digitrec)')
     p.add_argument('--threshold', type=unit_float, help="reject digits predicted below this confidence (default: the checkpoint's, chosen on validation data)")
     p.add_argument('--json', action='store_true', help=json_help)

@@ -30,7 +30,7 @@ MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image woul
 
 def _open(src) -> Image.Image:
     "Open a path, bytes or file object as a fully loaded PIL image, with clear errors."
-    name = str(src) if isinstance(src, (str, Path)) else 'image'
+    name = str(src) if isinstance(src, (str, Path)) else str(getattr(src, 'name', 'image'))   # a file object: its name ('<stdin>'...)
     if isinstance(src, (str, Path)):
         p = Path(src)
         if p.is_dir(): raise DigitrecError(f"{p} is a directory, not an image file")

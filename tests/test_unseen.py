@@ -1,5 +1,5 @@
 "Integration tests of the image path: real image files in every common format and mode, bad files, random input."
-import io, json, struct, zlib
+import io, json, struct, subprocess, zlib
 from pathlib import Path
 import numpy as np, pytest, torch
 from PIL import Image
@@ -8,7 +8,7 @@ from hypothesis.extra.numpy import arrays, array_shapes
 from digitrec.data import DigitrecError, mnist_tensors
 from digitrec.inference import (predict_image, read_digits, load_model, fake_photo, fake_strip, sklearn_digits, accuracy_on,
                                 default_checkpoint)
-from conftest import run_cli
+from conftest import run_cli, BIN
 
 _MODEL = load_model()[0]   # the CNN shipped in the package (hypothesis tests cannot take fixtures per example)
 
@@ -81,6 +81,13 @@ def test_cli_predict_processes_the_good_files_among_bad_ones(tmp_path, t):
     assert len(r.stderr.strip().splitlines()) == len(cases['errors'])
     r = run_cli('predict', tmp_path/'seven.jpg')
     assert r.returncode == 0 and r.stdout.strip().endswith(')') and ': 7 (' in r.stdout
+
+def test_cli_reads_an_image_from_standard_input(t):
+    r = subprocess.run([str(BIN/'digitrec'), 'predict', '-'], input=fake_photo(t.x_test[0, 0].numpy()), capture_output=True)
+    assert r.returncode == 0 and r.stdout.decode().startswith('-: 7 ('), r.stderr
+    r = subprocess.run([str(BIN/'digitrec'), 'read', '-', '--json'], input=b'not an image', capture_output=True)
+    assert r.returncode == 1 and r.stderr.decode() == 'digitrec: error: <stdin> is not an image file PIL can read (PNG, JPEG, BMP, TIFF, GIF...)\n'
+    assert json.loads(r.stdout)['file'] == '-'
 
 def test_sklearn_digits_out_of_domain(model):
     x, y = sklearn_digits()
