@@ -293,6 +293,12 @@ class ModelConfig:
     channels_last:bool=False # `FastCB`: channels_last weights and inputs (helps convolutions on CPU)
     bf16:bool=False # `FastCB`: bf16 autocast on a CPU that has bf16
     sched:str|None=None # None: constant learning rate (the study's); 'onecycle': `SchedCB`
+    def __post_init__(self):   # a bad value is one clear error now, not a crash somewhere inside training
+        for ok, rule in [(self.epochs >= 0, f"epochs must be >= 0, got {self.epochs}"), (self.bs >= 1, f"bs must be >= 1, got {self.bs}"),
+                         (self.lr > 0, f"lr must be > 0, got {self.lr}"), (self.weight_decay >= 0, f"weight_decay must be >= 0, got {self.weight_decay}"),
+                         (self.opt in ('adam', 'sgd'), f"unknown optimizer {self.opt!r}; use 'adam' or 'sgd'"),
+                         (self.sched in (None, 'onecycle'), f"unknown schedule {self.sched!r}; use None (constant) or 'onecycle'")]:
+            if not ok: raise DigitrecError(rule)
     def build(self) -> nn.Module: raise NotImplementedError
     def aug_config(self) -> AugConfig:
         "The augmentation this model trains with when augmentation is on."
