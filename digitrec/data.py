@@ -156,8 +156,10 @@ def _fetch_torchvision(root:Path):
     from torchvision.datasets import MNIST
     try:
         for train in (True, False): MNIST(root, train=train, download=True)
-    except Exception as e:
-        raise DigitrecError(f"torchvision could not download MNIST ({e}); use the default `--source hub` instead") from None
+    except Exception as e:   # torchvision lists every mirror it tried, over several lines: keep the last reason, on one line
+        why = [l.strip() for l in str(e).splitlines() if l.strip() and not l.startswith(('Tried ', ')'))]
+        raise DigitrecError(f"torchvision could not download MNIST ({why[-1] if why else type(e).__name__}); "
+                            "use the default `--source hub` instead") from None
 
 # %% ../nbs/00_data.ipynb #f6a9dd3d
 def fetch_mnist(root:str|Path|None=None, # data folder (see `data_dir`)
