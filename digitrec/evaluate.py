@@ -249,6 +249,8 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
             out:str|Path='results', n_train:int|None=None, progress:bool=True, fast:bool=True) -> dict:
     "Train, evaluate and compare `models`; write report.md, metrics.json, figures and checkpoints to `out`."
     out, start = Path(out), time.perf_counter()
+    models = list(dict.fromkeys(models))   # a model named twice is compared once
+    if not models: raise DigitrecError("no models to compare; name at least one")
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     stage = _stage(out)
     try:
