@@ -13,7 +13,7 @@ from pathlib import Path
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch.utils.data import DataLoader
 
-from .data import DigitrecError, MNISTTensors, mnist_tensors, mnist_datasets, set_seed, writable_dir
+from .data import DigitrecError, MNISTTensors, mnist_tensors, mnist_datasets, set_seed, writable_dir, write_atomic
 from .transforms import AugConfig, augment_batch, normalize, sample_transforms, study_transforms
 
 # %% auto #0
@@ -388,9 +388,8 @@ def paths(out, name:str) -> dict:
     return dict(last=out/f'{name}-last.pt', final=out/f'{name}.pt', history=out/f'{name}-history.json')
 
 def write_json(obj, path:Path):
-    "Write JSON through a temp file and a rename."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + '.tmp'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
+    "Write JSON through a temp file and a rename (`write_atomic`: an interrupted write leaves neither a half file nor the temp file)."
+    write_atomic(Path(path), json.dumps(obj, indent=1).encode())
 
 # %% ../nbs/02_learner.ipynb #e7e31d8e
 def _resume_state(p:dict, cfg:ModelConfig):
