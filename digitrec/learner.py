@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_learner.ipynb #a456f477
 from __future__ import annotations
-import gc, json, math, os, tempfile, time, warnings
+import gc, json, math, os, sys, tempfile, time, warnings
 from dataclasses import dataclass, asdict, fields
 from functools import partial
 from operator import attrgetter
@@ -190,19 +190,24 @@ class MetricsCB(Callback):
 class ProgressCB(Callback):
     "A fastprogress bar over epochs and batches, showing the live training loss (every 10th batch) and each epoch's metrics."
     order = MetricsCB.order + 1
+    def __init__(self, bars:bool|None=None): self.bars = bars   # None: in a notebook or a terminal; else (a log file) one line per epoch
     def before_fit(self, learn):
-        from fastprogress.fastprogress import master_bar, progress_bar   # here: importing it takes a while, and only training needs it
-        learn.epochs = self.mbar = master_bar(learn.epochs)
-        self.first, self.bar = True, progress_bar
-    def before_epoch(self, learn): learn.dl = self.bar(learn.dl, leave=False, parent=self.mbar)
+        from fastprogress.fastprogress import master_bar, progress_bar, IN_NOTEBOOK   # here: importing it takes a while, and only training needs it
+        self.first, self.on = True, self.bars if self.bars is not None else IN_NOTEBOOK or sys.stdout.isatty()
+        if self.on: learn.epochs = self.mbar = master_bar(learn.epochs); self.bar = progress_bar
+    def before_epoch(self, learn):
+        if self.on: learn.dl = self.bar(learn.dl, leave=False, parent=self.mbar)
     def after_batch(self, learn):   # not every batch: reading the loss waits for the device
-        if learn.training and learn.iter % 10 == 0: learn.dl.comment = f'loss {learn.loss.item():.3f}'
+        if self.on and learn.training and learn.iter % 10 == 0: learn.dl.comment = f'loss {learn.loss.item():.3f}'
     def after_epoch(self, learn):
         if learn.training or not getattr(learn, 'history', None): return
         h = learn.history[-1]
         keys = [k for k in h if k != 'epoch']
-        if self.first: self.mbar.write(['epoch'] + keys, table=True); self.first = False
-        self.mbar.write([str(h['epoch'])] + [f'{h[k]:.4f}' for k in keys], table=True)
+        if self.first: self._write(['epoch'] + keys); self.first = False
+        self._write([str(h['epoch'])] + [f'{h[k]:.4f}' for k in keys])
+    def _write(self, row):
+        if self.on: self.mbar.write(row, table=True)
+        else: print('  '.join(f'{v:>10}' for v in row), flush=True)
 
 # %% ../nbs/02_learner.ipynb #203b85af
 class EarlyStopCB(Callback):
