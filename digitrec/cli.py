@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #99a4717c
 from __future__ import annotations
-import argparse, json, sys
+import argparse, json, os, sys
 from pathlib import Path
 
 import digitrec
@@ -227,6 +227,8 @@ def main(argv:list[str]|None=None) -> int:
     try: return args.func(args) or 0
     except DigitrecError as e: print(f"digitrec: error: {e}", file=sys.stderr)
     except KeyboardInterrupt as e: print("digitrec: interrupted" + (f"; {e}" if str(e) else ''), file=sys.stderr); return 130
+    except BrokenPipeError:   # the reader went away (`digitrec ... | head`): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # (else Python's final flush fails again)
     except OSError as e:   # what the checks before the work did not foresee (a disk full, a folder made read-only meanwhile): still one line
         print(f"digitrec: error: {e.filename}: {e.strerror}" if e.filename else f"digitrec: error: {e}", file=sys.stderr)
     return 1

@@ -151,6 +151,7 @@ def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=Tr
     for s in range(seeds):
         for m in models:
             cfg = get_config(m, **({} if epochs is None else dict(epochs=epochs)))
+            if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + models.index(m) + 1} of {seeds * len(models)}):", flush=True)
             learn = train(cfg, data=t, aug=aug, seed=42 + s, out=runs/f'seed{42 + s}', n_train=n_train, progress=progress, fast=fast)
             res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
