@@ -71,6 +71,8 @@ def cmd_train(args):
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
     from digitrec.evaluate import _count
     cfg = get_config(args.model, **over)
+    if not args.resume and (last := paths(args.out, cfg.name)['last']).exists():
+        print(f"digitrec: note: {last} holds an interrupted run; starting over (--resume would continue it)", file=sys.stderr)
     try: learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
                        n_train=args.n_train, progress=not args.quiet, fast=args.fast)
     except KeyboardInterrupt:   # say where the finished epochs are, and how to go on from them

@@ -52,6 +52,8 @@ def test_failed_run_never_overwrites_a_good_checkpoint(tmp_path):
     assert p.returncode == 130 and 'interrupted' in err and 'Traceback' not in err and err.count('\n') == 1
     assert f"saved in {tmp_path/'mlp-last.pt'}; run the same command with --resume" in err, err
     assert (tmp_path/'mlp.pt').read_bytes() == good
+    r = run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path)   # the same command without --resume starts over, and says so
+    assert r.returncode == 0 and f"{tmp_path/'mlp-last.pt'} holds an interrupted run; starting over" in r.stderr, r.stderr
 
 def test_resuming_a_finished_run_trains_nothing(tmp_path):
     assert run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path).returncode == 0
