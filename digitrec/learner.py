@@ -188,7 +188,7 @@ class MetricsCB(Callback):
 
 # %% ../nbs/02_learner.ipynb #b0ef22d8
 class ProgressCB(Callback):
-    "A fastprogress bar over epochs and batches, showing the live training loss (every 10th batch) and each epoch's metrics."
+    "Fastprogress bars over epochs and batches with the live training loss (every 10th batch), and each epoch's metrics; without a terminal, just the metrics, a line per epoch."
     order = MetricsCB.order + 1
     def __init__(self, bars:bool|None=None): self.bars = bars   # None: in a notebook or a terminal; else (a log file) one line per epoch
     def before_fit(self, learn):
