@@ -49,7 +49,7 @@ def _open(src) -> Image.Image:
         raise DigitrecError(f"{name} is too large to decode safely (decompression bomb guard); scale it down first") from None
     except UnidentifiedImageError: raise DigitrecError(f"{name} is not an image file PIL can read (PNG, JPEG, BMP, TIFF, GIF...)") from None
     except Exception as e:   # decoders raise many kinds (OSError, SyntaxError, struct.error...) on damaged files
-        raise DigitrecError(f"{name} could not be decoded ({type(e).__name__}: {str(e)[:80]}); the file may be truncated or damaged") from None
+        raise DigitrecError(f"{name} could not be decoded ({type(e).__name__}: {(str(e).splitlines() or [''])[0][:80]}); the file may be truncated or damaged") from None
     return img
 
 # %% ../nbs/07_unseen.ipynb #8e916112
