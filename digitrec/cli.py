@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #99a4717c
 from __future__ import annotations
-import argparse, json, os, sys
+import argparse, json, os, sys, time
 from pathlib import Path
 
 import digitrec
@@ -73,11 +73,12 @@ def cmd_train(args):
     cfg = get_config(args.model, **over)
     if not args.resume and (last := paths(args.out, cfg.name)['last']).exists():
         print(f"digitrec: note: {last} holds an interrupted run; starting over (--resume would continue it)", file=sys.stderr)
+    start = time.time()
     try: learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
                        n_train=args.n_train, progress=not args.quiet, fast=args.fast)
-    except KeyboardInterrupt:   # say where the finished epochs are, and how to go on from them
+    except KeyboardInterrupt:   # say where this run's finished epochs are, and how to go on from them
         last = paths(args.out, cfg.name)['last']
-        if last.exists(): raise KeyboardInterrupt(f"the finished epochs are saved in {last}; run the same command with --resume to continue") from None
+        if last.exists() and last.stat().st_mtime >= start: raise KeyboardInterrupt(f"the finished epochs are saved in {last}; run the same command with --resume to continue") from None
         raise
     print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {_count(len(learn.history), 'epoch')}; wrote {paths(args.out, cfg.name)['final']}")
 
