@@ -9,7 +9,7 @@ from pathlib import Path
 
 import digitrec
 from .data import DigitrecError, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
-from .learner import MODELS, get_config, train, paths, write_json, model_from_checkpoint
+from .learner import MODELS, get_config, train, paths, write_json, model_from_checkpoint, _count
 from .inference import load_model, predict_image, read_digits, export_model
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
@@ -69,18 +69,17 @@ def cmd_train(args):
     "Train one model (`--model`) and report its per-epoch history and final test accuracy."
     over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay, opt=args.opt).items() if v is not None}
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
-    from digitrec.evaluate import _count
     cfg = get_config(args.model, **over)
-    if not args.resume and (last := paths(args.out, cfg.name)['last']).exists():
-        print(f"digitrec: note: {last} holds an interrupted run; starting over (--resume would continue it)", file=sys.stderr)
-    start = time.time()
+    p, start = paths(args.out, cfg.name), time.time()
+    if not args.resume and p['last'].exists():
+        print(f"digitrec: note: {p['last']} holds an interrupted run; starting over (--resume would continue it)", file=sys.stderr)
     try: learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
                        n_train=args.n_train, progress=not args.quiet, fast=args.fast)
     except KeyboardInterrupt:   # say where this run's finished epochs are, and how to go on from them
-        last = paths(args.out, cfg.name)['last']
+        last = p['last']
         if last.exists() and last.stat().st_mtime >= start: raise KeyboardInterrupt(f"the finished epochs are saved in {last}; run the same command with --resume to continue") from None
         raise
-    print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {_count(len(learn.history), 'epoch')}; wrote {paths(args.out, cfg.name)['final']}")
+    print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {_count(len(learn.history), 'epoch')}; wrote {p['final']}")
 
 def _add_run_options(p):
     "Options shared by `train` and `compare`."

@@ -17,7 +17,7 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, show_digits, set_seed
-from .learner import MODELS, get_config, train, predict_logits, load_checkpoint, write_json, def_device, model_from_checkpoint
+from .learner import MODELS, get_config, train, predict_logits, load_checkpoint, write_json, def_device, model_from_checkpoint, _count
 import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
 
 # %% auto #0
@@ -149,9 +149,9 @@ def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=Tr
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     res = {m: [] for m in models}
     for s in range(seeds):
-        for m in models:
+        for i, m in enumerate(models):
             cfg = get_config(m, **({} if epochs is None else dict(epochs=epochs)))
-            if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + models.index(m) + 1} of {seeds * len(models)}):", flush=True)
+            if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + i + 1} of {seeds * len(models)}):", flush=True)
             learn = train(cfg, data=t, aug=aug, seed=42 + s, out=runs/f'seed{42 + s}', n_train=n_train, progress=progress, fast=fast)
             res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
@@ -204,8 +204,6 @@ def _fmt_row(m, s):
     acc = f"{100*s['accuracy']:.2f} %" + (f" ± {100*s['accuracy_std']:.2f}" if s['seeds'] > 1 else '')
     return (f"| {NAMES.get(m, m)} | {acc} | {s['precision']:.4f} | {s['recall']:.4f} | {s['f1']:.4f} | "
             f"{s['train_loss']:.4f} | {conv} | {s['seconds_per_epoch']:.1f} |")
-
-def _count(n:int, word:str) -> str: return f"{n} {word}{'' if n == 1 else 's'}"   # 1 seed, 2 seeds
 
 def report_md(summary:dict, analysis:dict, meta:dict) -> str:
     "The comparison report in Markdown: the table in the study's columns, then the analysis in words."

@@ -396,6 +396,8 @@ def write_json(obj, path:Path):
     "Write JSON through a temp file and a rename (`write_atomic`: an interrupted write leaves neither a half file nor the temp file)."
     write_atomic(Path(path), json.dumps(obj, indent=1).encode())
 
+def _count(n:int, word:str) -> str: return f"{n} {word}{'' if n == 1 else 's'}"   # for messages and reports: 1 epoch, 2 epochs
+
 # %% ../nbs/02_learner.ipynb #e7e31d8e
 def _resume_state(p:dict, cfg:ModelConfig):
     ck = load_checkpoint(p['last'] if p['last'].exists() else p['final'])
@@ -411,7 +413,6 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
           cuda_graphs:bool=True # with `fast`: `CudaGraphCB` (on a GPU)
          ) -> Learner:
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
-    if cfg.epochs < 0: raise DigitrecError(f"epochs must be >= 0, got {cfg.epochs}")
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
     p = paths(out, cfg.name) if out is not None else None
     ck = _resume_state(p, cfg) if resume else None
