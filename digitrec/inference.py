@@ -500,12 +500,12 @@ def export_model(model, path, fmt:str='onnx'):
     if path.is_dir(): raise DigitrecError(f"{path} is a folder; give -o a file name, e.g. {path/'model'}.{fmt}")
     writable_dir(path.parent, '-o')
     batch = torch.export.Dim('batch', min=1, max=65536)
-    tmp = path.with_name(path.name + '.tmp')
+    tmp = path.with_name(f'{path.name}.tmp.{fmt}')   # torch.export warns about a .pt2 archive whose name ends otherwise
     try:
         if fmt == 'onnx':
             with warnings.catch_warnings():
                 warnings.simplefilter('ignore')
-                torch.onnx.export(model, (x,), tmp, input_names=['images'], output_names=['logits'], dynamo=True,
+                torch.onnx.export(model, (x,), tmp, input_names=['images'], output_names=['logits'], dynamo=True, verbose=False,
                                   dynamic_shapes={'x': {0: batch}} if 'x' in _forward_args(model) else ({0: batch},), external_data=False)
         elif fmt == 'pt2': torch.export.save(torch.export.export(model, (x,), dynamic_shapes=({0: batch},)), tmp)
         else: raise DigitrecError(f"unknown export format {fmt!r}; use 'onnx' or 'pt2'")

@@ -175,6 +175,9 @@ def test_export_parity_cli(tmp_path, t):
     for fmt in ('onnx', 'pt2'):
         r = run_cli('export', default_checkpoint(), '--format', fmt, '-o', tmp_path/f'm.{fmt}')
         assert r.returncode == 0, r.stderr
+        # one line on stdout, nothing on stderr (the exporters' progress lines and torch.export's file-name warning are off)
+        assert r.stdout == f"wrote {tmp_path/f'm.{fmt}'} (cnn, {fmt})\n" and r.stderr == '', (r.stdout, r.stderr)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ['m.onnx', 'm.pt2']
     sess = ort.InferenceSession(str(tmp_path/'m.onnx')); ep = torch.export.load(tmp_path/'m.pt2').module()
     for n in (1, 64):
         assert np.abs(sess.run(None, {sess.get_inputs()[0].name: x[:n].numpy()})[0] - ref[:n].numpy()).max() < 1e-4
