@@ -45,6 +45,12 @@ def check() -> int:
     if msgs: print("run `bash tools/dev.sh python tools/run_nbs.py` (about 6 minutes), then commit the notebooks and tools/outputs.json", file=sys.stderr)
     return int(bool(msgs))
 
+def write_atomic(p:Path, text:str):
+    "Write through a temporary file and a rename: an interrupted run never leaves a half-written notebook."
+    tmp = p.with_name(p.name + '.tmp')
+    try: tmp.write_text(text); os.replace(tmp, p)
+    finally: tmp.unlink(missing_ok=True)
+
 def run(p:Path):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -53,7 +59,7 @@ def run(p:Path):
     try: NotebookClient(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(nbs)}},
                             extra_arguments=['--IPKernelApp.log_level=ERROR']).execute()
     except CellExecutionError as e: sys.exit(f"{p.name}: a cell failed, the notebook is left as it was: {e.ename}: {e.evalue}")
-    nbformat.write(nb, p)
+    write_atomic(p, nbformat.writes(nb) + '\n')
     print(f"{p.name}: {time.time() - t0:.0f} s", flush=True)
 
 def main(args):
@@ -69,7 +75,7 @@ def main(args):
         for p in todo: run(p)
     subprocess.run(['nbdev_clean'], cwd=root, check=True)
     if not names:
-        stamp_file.write_text(json.dumps({'code': fingerprint(), 'when': time.strftime('%Y-%m-%d')}, indent=1) + '\n')
+        write_atomic(stamp_file, json.dumps({'code': fingerprint(), 'when': time.strftime('%Y-%m-%d')}, indent=1) + '\n')
     return 0
 
 if __name__ == '__main__': sys.exit(main(sys.argv[1:]))
