@@ -177,7 +177,7 @@ def cmd_read(args):
     "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right, or each of its rows; ? marks a digit that is rejected, / separates rows."
     model, thr = _model(args)
     conf = lambda d: f"{'?' if d['label'] is None else d['label']} {d['confidence']:.2f}"
-    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split, lines=not args.one_row),
+    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split, lines=not args.one_row, rules=not args.keep_rules),
                       lambda r: r['text'].replace('\n', ' / ') + f" ({', '.join(map(conf, r['digits']))})" if r['text'] else f"- ({r['reason']})",
                       dict(text=None, digits=[]))
 
@@ -199,6 +199,7 @@ def _add_read(sub):
                            'one JSON object per image: file, text (a newline between rows), reason, and digits (label, confidence, top3, reason, box) left to right, row by row')
     p.add_argument('--no-split', action='store_true', help="do not cut touching digits apart (for digits written apart, e.g. in boxes)")
     p.add_argument('--one-row', action='store_true', help="read all the ink as one row, without looking for several rows one above the other")
+    p.add_argument('--keep-rules', action='store_true', help="keep printed lines and box frames (by default they are removed before reading)")
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."

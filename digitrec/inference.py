@@ -18,12 +18,12 @@ from .transforms import normalize
 from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity', 'work_size',
-           'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink', 'to_mnist',
-           'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
+__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity',
+           'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink',
+           'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
            'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
-           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits',
-           'fake_strip', 'show_reading', 'export_model']
+           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'remove_rules', 'Reading', 'split_touching',
+           'read_digits', 'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -53,11 +53,20 @@ def _open(src) -> Image.Image:
     return img
 
 # %% ../nbs/07_unseen.ipynb #8e916112
+def composite(lum:np.ndarray, alpha:np.ndarray) -> np.ndarray:
+    "Grayscale `lum` of opacity `alpha` (both in [0, 1]) over white paper; over black when what shows is light and of one shade: light ink on a transparent background."
+    w = float(alpha.sum()); bg = 1.
+    if w > 0:
+        m = float((lum * alpha).sum()) / w
+        if m > 0.5 and float(((lum - m) ** 2 * alpha).sum()) / w < 0.01: bg = 0.
+    return (lum * alpha + bg * (1 - alpha)).astype(np.float32)
+
 def to_gray(img:Image.Image) -> np.ndarray:
-    "Any PIL image as a float32 grayscale array in [0, 1], with transparency composited over white."
+    "Any PIL image as a float32 grayscale array in [0, 1], with transparency composited (`composite`)."
     if img.mode == 'P' and 'transparency' in img.info or img.mode in ('PA', 'LA', 'RGBA', 'La', 'RGBa'): img = img.convert('RGBA')
     if img.mode == 'RGBA':
-        bg = Image.new('RGBA', img.size, (255, 255, 255, 255)); img = Image.alpha_composite(bg, img)
+        f = lambda i: np.asarray(i, dtype=np.float32) / 255
+        return composite(f(img.convert('L')), f(img.getchannel('A')))   # 'L' from RGBA: the colour's luminance, alpha ignored
     if img.mode in ('I;16', 'I;16B', 'I;16L', 'I', 'F'):
         a = np.asarray(img, dtype=np.float32)
         lo, hi = (0., 65535.) if img.mode.startswith('I;16') else (float(a.min()), float(a.max()))
@@ -68,13 +77,16 @@ def array_to_gray(a) -> np.ndarray:
     "A numpy array H×W, H×W×1, H×W×3 or H×W×4 (uint8, bool or float) as grayscale floats in [0, 1]."
     a = np.asarray(a)
     if a.dtype == object or not (np.issubdtype(a.dtype, np.number) or a.dtype == bool): raise DigitrecError(f"expected a numeric image array, got dtype {a.dtype}")
-    if a.ndim == 3 and a.shape[-1] in (1, 3, 4): a = a[..., :3].mean(-1) if a.shape[-1] >= 3 else a[..., 0]
-    if a.ndim != 2 or min(a.shape) < 1: raise DigitrecError(f"expected an image array H×W or H×W×C, got shape {a.shape}")
-    if a.size > MAX_PIXELS: raise DigitrecError(f"image array of {a.size:,} pixels is larger than the {MAX_PIXELS:,} allowed")
+    if not (a.ndim == 2 or a.ndim == 3 and a.shape[-1] in (1, 3, 4)) or min(a.shape) < 1:
+        raise DigitrecError(f"expected an image array H×W or H×W×C, got shape {a.shape}")
+    if a.shape[0] * a.shape[1] > MAX_PIXELS: raise DigitrecError(f"image array of {a.shape[0] * a.shape[1]:,} pixels is larger than the {MAX_PIXELS:,} allowed")
     a = a.astype(np.float64)
     if not np.isfinite(a).all(): raise DigitrecError("image array contains NaN or infinite values")
     if a.max() > 1: a = a / (255 if a.max() <= 255 else a.max())
-    return np.clip(a, 0, 1).astype(np.float32)
+    a = np.clip(a, 0, 1)
+    if a.ndim == 2: return a.astype(np.float32)
+    if a.shape[-1] == 4: return composite(a[..., :3].mean(-1), a[..., 3])   # RGBA: transparency as in `to_gray`
+    return a[..., :3].mean(-1).astype(np.float32)
 
 def load_gray(src) -> np.ndarray:
     "A path, bytes, file object, PIL image or array as grayscale floats in [0, 1]."
@@ -373,6 +385,48 @@ def find_lines(x:np.ndarray, # clean ink, white on black (`clean_ink`)
         else: out.append(l)
     return [tuple(map(int, l)) for l in out]
 
+# %% ../nbs/07_unseen.ipynb #999a2a05
+def _runs(b:np.ndarray):
+    "Start and end (exclusive) of each run of True in a 1-d bool array."
+    d = np.diff(np.r_[0, b.astype(np.int8), 0])
+    return zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0])
+
+def _shear(b:np.ndarray, shifts:np.ndarray, back:bool=False) -> np.ndarray:
+    "Shift column `c` of `b` up by `shifts[c]` rows (down with `back`), padding with False: exact, and undone by `back`."
+    m = int(np.abs(shifts).max()); p = np.pad(b, ((m, m), (0, 0)))
+    rows = np.arange(b.shape[0])[:, None] + m + (-shifts if back else shifts)[None, :]
+    return np.take_along_axis(p, rows, 0)
+
+def _level(b:np.ndarray, max_deg:float=3, step:float=0.25) -> np.ndarray:
+    "Column shifts that make the longest straight line in `b` level: the angle within ±`max_deg` whose fullest row holds the most ink (the smaller angle on ties)."
+    cols = np.arange(b.shape[1]) - b.shape[1] // 2
+    shifts = [np.round(cols * np.tan(np.radians(a))).astype(int) for a in np.arange(-max_deg, max_deg + step / 2, step)]
+    return max(shifts, key=lambda s: (_shear(b, s).sum(1).max(), -np.abs(s).max()))
+
+def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
+                 min_len:float=1.2, # a line is a run of ink longer than this times the image's height
+                 reach:int=2 # pixels between a box's side and the lines it runs between
+                ) -> np.ndarray:
+    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another."
+    b = x > 0
+    n = max(2, int(min_len * x.shape[0]))
+    if b.any(0).sum() < n or b.sum(1).max() < n // 3: return x      # no line that long at any angle
+    s = _level(b); bs = _shear(b, s)
+    thick = ndimage.binary_dilation(bs, structure=np.ones((3, 1)))   # a line of uneven thickness still gives long runs
+    h = np.zeros_like(b)
+    for y in np.nonzero(thick.sum(1) >= n)[0]:
+        for a, e in _runs(thick[y]):
+            if e - a >= n: h[y, a:e] = True
+    h = _shear(h & bs, s, back=True)
+    if not h.any(): return x
+    bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (b, h))   # a side a little off vertical
+    v = np.zeros_like(b)
+    for c in np.nonzero(hw.any(0))[0]:
+        for a, e in _runs(bw[:, c]):
+            r = np.nonzero(hw[a:e, c])[0]
+            if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
+    return np.where(h | (v & b), 0, x).astype(x.dtype)
+
 # %% ../nbs/07_unseen.ipynb #8260e330
 @dataclass
 class Reading:
@@ -414,17 +468,19 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
                 q:float=10, # as for `to_mnist`
                 max_digits:int=40, # more digits than this in a row (or 3 times as many pieces of ink in the image) is noise
                 split:bool=True, # split touching digits (`split_touching`)
-                lines:bool=True # read each line of several (`find_lines`) on its own; False: all the ink is one row
+                lines:bool=True, # read each line of several (`find_lines`) on its own; False: all the ink is one row
+                rules:bool=True # remove printed lines and box frames first (`remove_rules`)
                ) -> Reading:
     "Read rows of handwritten digits (a postal code, an amount) left to right, line by line; each digit is normalized like MNIST and predicted, or rejected."
     model, thr = _model_and_threshold(model, threshold)
     gray = load_gray(src)
     if min(gray.shape) < 2: return Reading('', reason=TOO_SMALL)
     clean = clean_ink(gray, q, short=True)['clean']
+    if rules: clean = remove_rules(clean)
     if clean.max() == 0: return Reading('', reason=BLANK)
     segs = segment_digits(clean, max_pieces=3 * max_digits)
     if (clean > 0).mean() > 0.5 or segs is None: return Reading('', reason=NOISE)
-    if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split)
+    if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split, rules)
     if len(segs) > max_digits: return Reading('', reason=NOISE)
     boxes, inks = [], []
     for (x0, y0, x1, y1), ink in segs:
@@ -438,11 +494,11 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
     boxes = [[round(x0 * sx), round(y0 * sy), round(x1 * sx), round(y1 * sy)] for x0, y0, x1, y1 in boxes]
     return Reading(''.join('?' if p.label is None else str(p.label) for p in preds), preds, boxes)
 
-def _read_lines(gray, ls, height, model, thr, q, max_digits, split) -> Reading:
+def _read_lines(gray, ls, height, model, thr, q, max_digits, split, rules) -> Reading:
     "Read each line of `gray` on its own, cut halfway between lines (`ls`: row ranges in an image `height` rows high), and join the readings."
     s = gray.shape[0] / height
     cuts = [0] + [round((a[1] + b[0]) / 2 * s) for a, b in zip(ls, ls[1:])] + [gray.shape[0]]
-    parts = [(y0, read_digits(gray[y0:y1], model, thr, q, max_digits, split, lines=False)) for y0, y1 in zip(cuts, cuts[1:])]
+    parts = [(y0, read_digits(gray[y0:y1], model, thr, q, max_digits, split, lines=False, rules=rules)) for y0, y1 in zip(cuts, cuts[1:])]
     read = [(y0, r) for y0, r in parts if r.text]
     if not read: return parts[0][1]
     return Reading('\n'.join(r.text for _, r in read), [d for _, r in read for d in r.digits],
@@ -452,18 +508,27 @@ def _read_lines(gray, ls, height, model, thr, q, max_digits, split) -> Reading:
 def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a list of such rows, written one above the other
                height:int=100, gap:int=8, # pixels between digits (plus 0-9 at random); negative: they overlap and may touch
                seed:int=0, quality:int=80,
-               line_gap:int=30 # blank pixels between the rows' 28×28 boxes (each digit's box has some margin of its own)
+               line_gap:int=30, # blank pixels between the rows' 28×28 boxes (each digit's box has some margin of its own)
+               rules:str|None=None # printed on the paper: 'line' under each row, 'touching' (a line the digits sit on), 'boxes' (one per digit)
               ) -> bytes:
     "A test image: a row (or rows) of MNIST digits as dark ink on light, unevenly lit, noisy paper, each cropped to its ink, as an RGB JPEG."
+    if rules not in (None, 'line', 'touching', 'boxes'): raise ValueError(f"unknown rules {rules!r}; use 'line', 'touching' or 'boxes'")
     rng = np.random.default_rng(seed)
+    t = max(2, height // 40)                                       # the printed lines' thickness
     def row(ds):
         tiles, xs, x = [], [], 0
         for d in ds:
             ink = np.asarray(Image.fromarray(np.asarray(d)).resize((height, height), Image.BILINEAR), dtype=np.float32) / 255
             cols = np.nonzero(ink.max(0) > 0.1)[0]
             tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10))
-        r = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles))), np.float32)
-        for x0, tl in zip(xs, tiles): r[:, x0:x0 + tl.shape[1]] = np.maximum(r[:, x0:x0 + tl.shape[1]], tl)
+        pad = 2 * t + 4 if rules == 'boxes' else 0                   # room for the first and last boxes' sides
+        r = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles)) + 2 * pad), np.float32)
+        for x0, tl in zip(xs, tiles): r[:, pad + x0:pad + x0 + tl.shape[1]] = np.maximum(r[:, pad + x0:pad + x0 + tl.shape[1]], tl)
+        if rules in ('line', 'touching'): y = int(height * (0.92 if rules == 'line' else 0.83)); r[y:y + t] = 1
+        if rules == 'boxes':                                       # top, bottom, and a side halfway between neighbours
+            y0, y1 = int(0.05 * height), int(0.95 * height)
+            r[y0:y0 + t] = 1; r[y1 - t:y1] = 1
+            for e in [0] + [pad + (x0 + tl.shape[1] + x1) // 2 for x0, tl, x1 in zip(xs, tiles, xs[1:])] + [r.shape[1] - t]: r[y0:y1, e:e + t] = 1
         return r
     rows = [row(ds) for ds in (digits if np.ndim(digits[0]) == 3 else [digits])]
     w = max(r.shape[1] for r in rows)

@@ -24,13 +24,15 @@ def test_photos_of_test_digits_are_recognised(model, t):
     preds = [predict_image(fake_photo(t.x_test[i, 0].numpy(), seed=i, offset=(i % 7 * 4 - 12, 12 - i % 5 * 6)), model, 0.0).label for i in range(100)]
     assert np.mean(np.array(preds) == y.numpy()) >= 0.95
 
-@pytest.mark.parametrize('fmt,mode', [('PNG', 'L'), ('PNG', 'RGB'), ('PNG', 'RGBA'), ('PNG', 'P'), ('PNG', 'I;16'),
+@pytest.mark.parametrize('fmt,mode', [('PNG', 'L'), ('PNG', 'RGB'), ('PNG', 'RGBA'), ('PNG', 'RGBA-light'), ('PNG', 'P'), ('PNG', 'I;16'),
                                       ('JPEG', 'RGB'), ('BMP', 'RGB'), ('TIFF', 'L'), ('GIF', 'P'), ('TIFF', 'I;16')])
 def test_formats_and_modes(tmp_path, model, t, fmt, mode):
     img = Image.open(io.BytesIO(fake_photo(t.x_test[1, 0].numpy(), quality=95))).convert('L')   # a '2'
     if mode == 'I;16': img = Image.fromarray((np.asarray(img).astype(np.uint16) * 257))
     elif mode == 'RGBA':  # ink opaque, paper transparent
         a = np.asarray(img); img = Image.fromarray(np.dstack([a, a, a, 255 - a]).astype(np.uint8), 'RGBA')
+    elif mode == 'RGBA-light':  # white ink, drawn only in the alpha channel (a drawing app's dark mode, a web canvas)
+        a = np.asarray(img); img = Image.fromarray(np.dstack([np.full_like(a, 255)] * 3 + [255 - a]).astype(np.uint8), 'RGBA')
     else: img = img.convert(mode)
     f = tmp_path/f'two.{fmt.lower()}'; img.save(f, fmt)
     pr = predict_image(f, model, 0.0)
@@ -131,6 +133,17 @@ def test_rows_one_above_the_other_are_read(tmp_path, model, t):
         for lines in (True, False): right[lines] += read_digits(f, model, 0.0, lines=lines).text == truth
     assert right[True] >= 17 and right[False] <= 2, right     # measured 19 and 0 with the shipped CNN
 
+@pytest.mark.parametrize('rules', ['line', 'touching', 'boxes'])
+def test_printed_lines_and_boxes_are_removed(tmp_path, model, t, rules):
+    "20 JPEG files of five MNIST test digits over a printed line, sitting on one, or in printed boxes: read as rows without them are."
+    right = {True: 0, False: 0}
+    for k in range(20):
+        idx = range(5 * k, 5 * k + 5); truth = ''.join(str(int(t.y_test[i])) for i in idx)
+        f = tmp_path/f'{rules}{k}.jpg'; f.write_bytes(fake_strip([t.x_test[i, 0].numpy() for i in idx], seed=k, rules=rules))
+        for keep in (True, False): right[keep] += read_digits(f, model, 0.0, rules=not keep).text == truth
+    assert right[False] >= 17 and right[True] <= 4, right
+
+
 def test_cli_read(tmp_path, t):
     (tmp_path/'row.jpg').write_bytes(fake_strip([t.x_test[i, 0].numpy() for i in range(5)]))   # 7 2 1 0 4
     Image.new('L', (200, 60), 255).save(tmp_path/'blank.png'); (tmp_path/'notes.txt').write_bytes(b'hello')
@@ -146,6 +159,11 @@ def test_cli_read(tmp_path, t):
     (tmp_path/'rows.jpg').write_bytes(fake_strip([[t.x_test[i, 0].numpy() for i in range(5)], [t.x_test[i, 0].numpy() for i in range(5, 10)]]))
     r = run_cli('read', tmp_path/'rows.jpg')
     assert r.returncode == 0 and r.stdout.startswith(f"{tmp_path/'rows.jpg'}: 72104 / 14959 ("), r.stdout
+    (tmp_path/'boxes.jpg').write_bytes(fake_strip([t.x_test[i, 0].numpy() for i in range(5)], rules='boxes'))
+    r = run_cli('read', tmp_path/'boxes.jpg')
+    assert r.returncode == 0 and r.stdout.startswith(f"{tmp_path/'boxes.jpg'}: 72104 (7 "), r.stdout
+    r = run_cli('read', tmp_path/'boxes.jpg', '--keep-rules')
+    assert r.returncode == 0 and not r.stdout.startswith(f"{tmp_path/'boxes.jpg'}: 72104 "), r.stdout
     r = run_cli('read', tmp_path/'row.jpg', '--threshold', '70')
     assert r.returncode == 2 and 'must be from 0 to 1' in r.stderr and 'Traceback' not in r.stderr
 
