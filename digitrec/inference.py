@@ -19,11 +19,11 @@ from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity',
-           'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'Digit', 'clean_ink',
-           'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
-           'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
-           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'remove_rules', 'Reading', 'split_touching',
-           'read_digits', 'fake_strip', 'show_reading', 'export_model']
+           'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'remove_rules',
+           'Digit', 'clean_ink', 'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction',
+           'default_checkpoint', 'load_model', 'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits',
+           'accuracy_on', 'strokes_to_image', 'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines',
+           'Reading', 'split_touching', 'read_digits', 'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -152,6 +152,48 @@ def center_digit(x:np.ndarray, box:int=20, size:int=28) -> np.ndarray:
     out = torch.zeros(size, size); out[top:top + nh, left:left + nw] = small
     return out.numpy()
 
+# %% ../nbs/07_unseen.ipynb #999a2a05
+def _runs(b:np.ndarray):
+    "Start and end (exclusive) of each run of True in a 1-d bool array."
+    d = np.diff(np.r_[0, b.astype(np.int8), 0])
+    return zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0])
+
+def _shear(b:np.ndarray, shifts:np.ndarray, back:bool=False) -> np.ndarray:
+    "Shift column `c` of `b` up by `shifts[c]` rows (down with `back`), padding with False: exact, and undone by `back`."
+    m = int(np.abs(shifts).max()); p = np.pad(b, ((m, m), (0, 0)))
+    rows = np.arange(b.shape[0])[:, None] + m + (-shifts if back else shifts)[None, :]
+    return np.take_along_axis(p, rows, 0)
+
+def _level(b:np.ndarray, max_deg:float=3, step:float=0.25) -> np.ndarray:
+    "Column shifts that make the longest straight line in `b` level: the angle within ±`max_deg` whose fullest row holds the most ink (the smaller angle on ties)."
+    cols = np.arange(b.shape[1]) - b.shape[1] // 2
+    shifts = [np.round(cols * np.tan(np.radians(a))).astype(int) for a in np.arange(-max_deg, max_deg + step / 2, step)]
+    return max(shifts, key=lambda s: (_shear(b, s).sum(1).max(), -np.abs(s).max()))
+
+def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
+                 min_len:float=1.2, # a line is a run of ink longer than this times the image's height
+                 reach:int=2 # pixels between a box's side and the lines it runs between
+                ) -> np.ndarray:
+    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another."
+    b = x > 0
+    n = max(2, int(min_len * x.shape[0]))
+    if b.any(0).sum() < n or b.sum(1).max() < n // 3: return x      # no line that long at any angle
+    s = _level(b); bs = _shear(b, s)
+    thick = ndimage.binary_dilation(bs, structure=np.ones((3, 5)))   # a line of uneven thickness, or with gaps, still gives long runs
+    h = np.zeros_like(b)
+    for y in np.nonzero(thick.sum(1) >= n)[0]:
+        for a, e in _runs(thick[y]):
+            if e - a >= n: h[y, a:e] = True
+    h = _shear(h & bs, s, back=True)
+    if not h.any(): return x
+    bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (b, h))   # a side a little off vertical
+    v = np.zeros_like(b)
+    for c in np.nonzero(hw.any(0))[0]:
+        for a, e in _runs(bw[:, c]):
+            r = np.nonzero(hw[a:e, c])[0]
+            if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
+    return np.where(h | (v & b), 0, x).astype(x.dtype)
+
 # %% ../nbs/07_unseen.ipynb #8633ce09
 @dataclass
 class Digit:
@@ -176,21 +218,28 @@ def to_mnist(src, # path, bytes, file object, PIL image or array
     steps = {'gray': load_gray(src)}
     if min(steps['gray'].shape) < 2: return Digit(None, TOO_SMALL)
     steps |= clean_ink(steps['gray'], q)
+    steps['clean'] = remove_rules(steps['clean'])   # lined paper, in a photo wider than high (see "Printed lines and boxes")
     if steps['clean'].max() == 0: return Digit(None, BLANK, steps if keep_steps else {})
     if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']): return Digit(None, NOISE, steps if keep_steps else {})
     steps['mnist'] = center_digit(steps['clean'])
     return Digit((steps['mnist'] * 255).round().astype(np.uint8), None, steps if keep_steps else {})
 
 # %% ../nbs/07_unseen.ipynb #2b250747
-def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, quality:int=70) -> bytes:
+def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, quality:int=70,
+               lined:bool=False # on lined paper (grey lines 0.9 digit heights apart, one under the digit), 1.5 times as wide as high
+              ) -> bytes:
     "A test image: an MNIST digit as dark ink on a light, unevenly lit, noisy RGB JPEG, off-centre."
     rng = np.random.default_rng(seed)
     ink = np.asarray(Image.fromarray(digit).resize((size // 2, size // 2), Image.BILINEAR), dtype=np.float32) / 255
-    canvas = np.zeros((size, size), np.float32)
-    y0, x0 = size // 4 + offset[0], size // 4 + offset[1]
+    h, w = size, size * 3 // 2 if lined else size
+    canvas = np.zeros((h, w), np.float32)
+    y0, x0 = size // 4 + offset[0], (w - size) // 2 + size // 4 + offset[1]
     canvas[y0:y0 + size // 2, x0:x0 + size // 2] = ink
-    yy, xx = np.mgrid[:size, :size] / size
-    paper = 0.75 + 0.2 * xx - 0.1 * yy + rng.normal(0, 0.03, (size, size))
+    if lined:
+        sp = int(0.45 * size)
+        for y in range((y0 + int(0.43 * size)) % sp, h - 1, sp): canvas[y:y + 2] = np.maximum(canvas[y:y + 2], 0.5)
+    yy, xx = np.mgrid[:h, :w] / size
+    paper = 0.75 + 0.2 * xx / (w / size) - 0.1 * yy + rng.normal(0, 0.03, (h, w))
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
     rgb = np.stack([gray * 0.95, gray * 0.97, gray], -1)
     buf = io.BytesIO(); Image.fromarray((rgb * 255).astype(np.uint8)).save(buf, 'JPEG', quality=quality)
@@ -384,48 +433,6 @@ def find_lines(x:np.ndarray, # clean ink, white on black (`clean_ink`)
         if l[0] - out[-1][1] < min_gap * min(l[1] - l[0], out[-1][1] - out[-1][0]): out[-1][1] = max(out[-1][1], l[1])
         else: out.append(l)
     return [tuple(map(int, l)) for l in out]
-
-# %% ../nbs/07_unseen.ipynb #999a2a05
-def _runs(b:np.ndarray):
-    "Start and end (exclusive) of each run of True in a 1-d bool array."
-    d = np.diff(np.r_[0, b.astype(np.int8), 0])
-    return zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0])
-
-def _shear(b:np.ndarray, shifts:np.ndarray, back:bool=False) -> np.ndarray:
-    "Shift column `c` of `b` up by `shifts[c]` rows (down with `back`), padding with False: exact, and undone by `back`."
-    m = int(np.abs(shifts).max()); p = np.pad(b, ((m, m), (0, 0)))
-    rows = np.arange(b.shape[0])[:, None] + m + (-shifts if back else shifts)[None, :]
-    return np.take_along_axis(p, rows, 0)
-
-def _level(b:np.ndarray, max_deg:float=3, step:float=0.25) -> np.ndarray:
-    "Column shifts that make the longest straight line in `b` level: the angle within ±`max_deg` whose fullest row holds the most ink (the smaller angle on ties)."
-    cols = np.arange(b.shape[1]) - b.shape[1] // 2
-    shifts = [np.round(cols * np.tan(np.radians(a))).astype(int) for a in np.arange(-max_deg, max_deg + step / 2, step)]
-    return max(shifts, key=lambda s: (_shear(b, s).sum(1).max(), -np.abs(s).max()))
-
-def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
-                 min_len:float=1.2, # a line is a run of ink longer than this times the image's height
-                 reach:int=2 # pixels between a box's side and the lines it runs between
-                ) -> np.ndarray:
-    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another."
-    b = x > 0
-    n = max(2, int(min_len * x.shape[0]))
-    if b.any(0).sum() < n or b.sum(1).max() < n // 3: return x      # no line that long at any angle
-    s = _level(b); bs = _shear(b, s)
-    thick = ndimage.binary_dilation(bs, structure=np.ones((3, 1)))   # a line of uneven thickness still gives long runs
-    h = np.zeros_like(b)
-    for y in np.nonzero(thick.sum(1) >= n)[0]:
-        for a, e in _runs(thick[y]):
-            if e - a >= n: h[y, a:e] = True
-    h = _shear(h & bs, s, back=True)
-    if not h.any(): return x
-    bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (b, h))   # a side a little off vertical
-    v = np.zeros_like(b)
-    for c in np.nonzero(hw.any(0))[0]:
-        for a, e in _runs(bw[:, c]):
-            r = np.nonzero(hw[a:e, c])[0]
-            if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
-    return np.where(h | (v & b), 0, x).astype(x.dtype)
 
 # %% ../nbs/07_unseen.ipynb #8260e330
 @dataclass

@@ -24,6 +24,11 @@ def test_photos_of_test_digits_are_recognised(model, t):
     preds = [predict_image(fake_photo(t.x_test[i, 0].numpy(), seed=i, offset=(i % 7 * 4 - 12, 12 - i % 5 * 6)), model, 0.0).label for i in range(100)]
     assert np.mean(np.array(preds) == y.numpy()) >= 0.95
 
+def test_digits_on_lined_paper(model, t):
+    "Photos 1.5 times as wide as high of one digit on lined paper (a line under it, the next one above): the lines are taken out first."
+    preds = [predict_image(fake_photo(t.x_test[i, 0].numpy(), seed=i, offset=(i % 7 * 4 - 12, 12 - i % 5 * 6), lined=True), model, 0.0).label for i in range(100)]
+    assert np.mean(np.array(preds) == t.y_test[:100].numpy()) >= 0.9   # measured 0.965 on 200 (0.185 without remove_rules)
+
 @pytest.mark.parametrize('fmt,mode', [('PNG', 'L'), ('PNG', 'RGB'), ('PNG', 'RGBA'), ('PNG', 'RGBA-light'), ('PNG', 'P'), ('PNG', 'I;16'),
                                       ('JPEG', 'RGB'), ('BMP', 'RGB'), ('TIFF', 'L'), ('GIF', 'P'), ('TIFF', 'I;16')])
 def test_formats_and_modes(tmp_path, model, t, fmt, mode):
