@@ -169,7 +169,7 @@ def _model(args):
 def cmd_predict(args):
     "Recognise the digit in each image file."
     model, thr = _model(args)
-    return _each_file(args, lambda f: predict_image(f, model, thr),
+    return _each_file(args, lambda f: predict_image(f, model, thr, rules=not args.keep_rules),
                       lambda r: f"{r['label']} ({r['confidence']:.2f})" if r['label'] is not None else f"- ({r['reason']})",
                       dict(label=None, confidence=0.0, top3=[]))
 
@@ -187,6 +187,7 @@ def _add_image_command(sub, name, func, help, json_help):
     p.add_argument('--model', type=Path, help='a checkpoint (default: the CNN shipped with digitrec)')
     p.add_argument('--threshold', type=unit_float, help="reject digits predicted below this confidence (default: the checkpoint's, chosen on validation data)")
     p.add_argument('--json', action='store_true', help=json_help)
+    p.add_argument('--keep-rules', action='store_true', help="keep printed lines and box frames (lined paper, a form's boxes; by default they are removed first)")
     p.set_defaults(func=func)
     return p
 
@@ -199,7 +200,6 @@ def _add_read(sub):
                            'one JSON object per image: file, text (a newline between rows), reason, and digits (label, confidence, top3, reason, box) left to right, row by row')
     p.add_argument('--no-split', action='store_true', help="do not cut touching digits apart (for digits written apart, e.g. in boxes)")
     p.add_argument('--one-row', action='store_true', help="read all the ink as one row, without looking for several rows one above the other")
-    p.add_argument('--keep-rules', action='store_true', help="keep printed lines and box frames (by default they are removed before reading)")
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."

@@ -212,13 +212,14 @@ NOISE = 'no digit found (scattered ink or too much of it: noise or a photo, not 
 
 def to_mnist(src, # path, bytes, file object, PIL image or array
              keep_steps:bool=False, # keep each intermediate image in `Digit.steps` (for `show_steps`)
-             q:float=10 # % of the ink left below full intensity by `saturate_ink`
+             q:float=10, # % of the ink left below full intensity by `saturate_ink`
+             rules:bool=True # remove printed lines (`remove_rules`): lined paper, in a photo wider than high
             ) -> Digit:
     "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), crop, 20×20 box, centre of mass."
     steps = {'gray': load_gray(src)}
     if min(steps['gray'].shape) < 2: return Digit(None, TOO_SMALL)
     steps |= clean_ink(steps['gray'], q)
-    steps['clean'] = remove_rules(steps['clean'])   # lined paper, in a photo wider than high (see "Printed lines and boxes")
+    if rules: steps['clean'] = remove_rules(steps['clean'])
     if steps['clean'].max() == 0: return Digit(None, BLANK, steps if keep_steps else {})
     if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']): return Digit(None, NOISE, steps if keep_steps else {})
     steps['mnist'] = center_digit(steps['clean'])
@@ -246,7 +247,7 @@ def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, qua
     return buf.getvalue()
 
 # %% ../nbs/07_unseen.ipynb #6bc5945a
-def show_steps(srcs, titles=('input', 'ink bright', 'background removed', 'MNIST-like 28×28')):
+def show_steps(srcs, titles=('input', 'ink bright', 'background (and lines) removed', 'MNIST-like 28×28')):
     "A figure with one row per image showing the normalization steps."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(len(srcs), 4, figsize=(8, 2.1 * len(srcs)), squeeze=False)
@@ -310,11 +311,12 @@ def _model_and_threshold(model, threshold):
     return model, thr if threshold is None else threshold
 
 def predict_image(src, # path, bytes, file object, PIL image or array
-                  model=None, threshold:float|None=None # a model (default: the shipped CNN) and its rejection threshold
+                  model=None, threshold:float|None=None, # a model (default: the shipped CNN) and its rejection threshold
+                  rules:bool=True # as for `to_mnist`
                  ) -> Prediction:
     "Normalize an image like MNIST and predict its digit, or say why not (no digit, or unsure)."
     model, thr = _model_and_threshold(model, threshold)
-    dg = to_mnist(src)
+    dg = to_mnist(src, rules=rules)
     if dg.image is None: return Prediction(None, 0.0, [], None, dg.reason)
     return predict_digits(model, dg.image[None], thr)[0]
 
