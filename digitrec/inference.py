@@ -202,10 +202,11 @@ class Digit:
     reason: str|None = None
     steps: dict = field(default_factory=dict, repr=False)
 
-def clean_ink(gray:np.ndarray, q:float=10, short:bool=False) -> dict:
-    "The steps shared by `to_mnist` and `read_digits`: work size (see `work_size` for `short`), polarity ('ink'), background and saturation ('clean')."
+def clean_ink(gray:np.ndarray, q:float=10, short:bool=False, rules:bool=True) -> dict:
+    "The steps shared by `to_mnist` and `read_digits`: work size (see `work_size` for `short`), polarity ('ink'), background, saturation and, with `rules`, printed lines (`remove_rules`) ('clean')."
     ink = fix_polarity(work_size(gray, short=short))
-    return dict(ink=ink, clean=saturate_ink(remove_background(ink), q))
+    clean = saturate_ink(remove_background(ink), q)
+    return dict(ink=ink, clean=remove_rules(clean) if rules else clean)
 
 TOO_SMALL, BLANK = 'image too small (under 2 pixels on a side)', 'no digit found (blank, uniform or noise)'
 NOISE = 'no digit found (scattered ink or too much of it: noise or a photo, not a digit)'
@@ -218,8 +219,7 @@ def to_mnist(src, # path, bytes, file object, PIL image or array
     "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), crop, 20×20 box, centre of mass."
     steps = {'gray': load_gray(src)}
     if min(steps['gray'].shape) < 2: return Digit(None, TOO_SMALL)
-    steps |= clean_ink(steps['gray'], q)
-    if rules: steps['clean'] = remove_rules(steps['clean'])
+    steps |= clean_ink(steps['gray'], q, rules=rules)
     if steps['clean'].max() == 0: return Digit(None, BLANK, steps if keep_steps else {})
     if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']): return Digit(None, NOISE, steps if keep_steps else {})
     steps['mnist'] = center_digit(steps['clean'])
@@ -422,8 +422,7 @@ def find_lines(x:np.ndarray, # clean ink, white on black (`clean_ink`)
                min_gap:float=0.2 # lines closer than this share of the lower one's height are one line (a digit broken across)
               ) -> list[tuple[int, int]]:
     "The lines of digits in a block of ink, top to bottom, as (top, bottom) row ranges: runs of inked rows separated by blank ones."
-    d = np.diff(np.r_[0, x.any(1).astype(np.int8), 0])
-    runs = list(zip(np.nonzero(d == 1)[0], np.nonzero(d == -1)[0]))
+    runs = list(_runs(x.any(1)))
     if len(runs) <= 1: return runs
     tallest = max(b - a for a, b in runs)
     lines = [[a, b] for a, b in runs if b - a >= min_height * tallest]
@@ -484,8 +483,7 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
     model, thr = _model_and_threshold(model, threshold)
     gray = load_gray(src)
     if min(gray.shape) < 2: return Reading('', reason=TOO_SMALL)
-    clean = clean_ink(gray, q, short=True)['clean']
-    if rules: clean = remove_rules(clean)
+    clean = clean_ink(gray, q, short=True, rules=rules)['clean']
     if clean.max() == 0: return Reading('', reason=BLANK)
     segs = segment_digits(clean, max_pieces=3 * max_digits)
     if (clean > 0).mean() > 0.5 or segs is None: return Reading('', reason=NOISE)

@@ -13,6 +13,7 @@ Usage: python tools/run_nbs.py               run every notebook (about 6 minutes
 from pathlib import Path
 import hashlib, json, os, subprocess, sys, tempfile, time
 import nbformat
+from digitrec.data import write_atomic   # temp file, fsync, rename
 
 root = Path(__file__).resolve().parent.parent
 nbs, stamp_file = root/'nbs', root/'tools'/'outputs.json'
@@ -45,12 +46,6 @@ def check() -> int:
     if msgs: print("run `bash tools/dev.sh python tools/run_nbs.py` (about 6 minutes), then commit the notebooks and tools/outputs.json", file=sys.stderr)
     return int(bool(msgs))
 
-def write_atomic(p:Path, text:str):
-    "Write through a temporary file and a rename: an interrupted run never leaves a half-written notebook."
-    tmp = p.with_name(p.name + '.tmp')
-    try: tmp.write_text(text); os.replace(tmp, p)
-    finally: tmp.unlink(missing_ok=True)
-
 def run(p:Path):
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -59,7 +54,7 @@ def run(p:Path):
     try: NotebookClient(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(nbs)}},
                             extra_arguments=['--IPKernelApp.log_level=ERROR']).execute()
     except CellExecutionError as e: sys.exit(f"{p.name}: a cell failed, the notebook is left as it was: {e.ename}: {e.evalue}")
-    write_atomic(p, nbformat.writes(nb) + '\n')
+    write_atomic(p, (nbformat.writes(nb) + '\n').encode())   # an interrupted run never leaves a half-written notebook
     print(f"{p.name}: {time.time() - t0:.0f} s", flush=True)
 
 def main(args):
@@ -75,7 +70,7 @@ def main(args):
         for p in todo: run(p)
     subprocess.run(['nbdev_clean'], cwd=root, check=True)
     if not names:
-        write_atomic(stamp_file, json.dumps({'code': fingerprint(), 'when': time.strftime('%Y-%m-%d')}, indent=1) + '\n')
+        write_atomic(stamp_file, (json.dumps({'code': fingerprint(), 'when': time.strftime('%Y-%m-%d')}, indent=1) + '\n').encode())
     return 0
 
 if __name__ == '__main__': sys.exit(main(sys.argv[1:]))
