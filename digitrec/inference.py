@@ -19,11 +19,11 @@ from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
 __all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity',
-           'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'remove_rules',
-           'Digit', 'clean_ink', 'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction',
-           'default_checkpoint', 'load_model', 'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits',
-           'accuracy_on', 'strokes_to_image', 'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines',
-           'Reading', 'split_touching', 'read_digits', 'fake_strip', 'show_reading', 'export_model']
+           'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'drop_specks',
+           'find_box', 'remove_rules', 'Digit', 'clean_ink', 'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold',
+           'Prediction', 'default_checkpoint', 'load_model', 'predict_digits', 'predict_image', 'optdigits_bitmap',
+           'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes', 'draw_digit', 'segment_digits',
+           'find_lines', 'Reading', 'split_touching', 'read_digits', 'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -170,22 +170,81 @@ def _level(b:np.ndarray, max_deg:float=3, step:float=0.25) -> np.ndarray:
     shifts = [np.round(cols * np.tan(np.radians(a))).astype(int) for a in np.arange(-max_deg, max_deg + step / 2, step)]
     return max(shifts, key=lambda s: (_shear(b, s).sum(1).max(), -np.abs(s).max()))
 
+def drop_specks(x:np.ndarray, # clean ink, white on black
+                min_share:float=0.05, # pieces with less ink than this share of the heaviest piece are specks...
+                near:float=0.1 # ...unless they lie within this share of the heaviest piece's longer side from its box
+               ) -> np.ndarray:
+    "`x` without its specks: light pieces of ink (8-connected) away from the rest, dirt or noise that would widen a digit's box."
+    lab, n = ndimage.label(x > 0, structure=np.ones((3, 3)))
+    if n < 2: return x
+    mass = ndimage.sum_labels(x, lab, index=np.arange(1, n + 1))
+    boxes = np.array([(o[0].start, o[0].stop, o[1].start, o[1].stop) for o in ndimage.find_objects(lab)])
+    heavy = mass >= min_share * mass.max()
+    y0, y1, x0, x1 = boxes[mass.argmax()]
+    m = near * max(y1 - y0, x1 - x0)
+    close = (boxes[:, 0] < y1 + m) & (boxes[:, 1] > y0 - m) & (boxes[:, 2] < x1 + m) & (boxes[:, 3] > x0 - m)   # a light piece of the digit
+    return np.where(np.r_[False, heavy | close][lab], x, 0).astype(x.dtype)
+
+def _sides(cover:np.ndarray, # for each row (or column), the share of the ink's width (or height) it covers
+           min_cover:float, edge:float):
+    "The first and the last stretch of rows covered at least `min_cover`, if they start and end within `edge` of the ink's ends."
+    c = cover >= min_cover; n, e = len(c), max(1, int(edge * len(c)))
+    if not (c[:e].any() and c[-e:].any()): return None
+    a = int(np.argmax(c)); z = n - 1 - int(np.argmax(c[::-1]))
+    a1, z0 = a, z
+    while a1 + 1 < n and c[a1 + 1]: a1 += 1
+    while z0 > 0 and c[z0 - 1]: z0 -= 1
+    return (a, a1), (z0, z)
+
+def find_box(bs:np.ndarray, # ink, levelled (`_level`), without specks
+             min_cover:float=0.6, # each side covers at least this share of the span between the two sides it joins
+             edge:float=0.2, # each side lies within this share of the ink's height (width) of its top, bottom (left, right)
+             min_side:int=16, # pixels: ink smaller than this is a digit, not a box
+             thin:float=0.12, # each side is at most this share of the ink's height (width) thick, as printed lines are
+             empty:float=0.25 # the inside is at most this share inked
+            ):
+    "Rows (top, bottom) and columns (left, right), each as (first, last), of a box drawn around all the ink; None if there is none."
+    ys, xs = np.nonzero(bs)
+    if not len(ys): return None
+    y0, x0 = ys.min(), xs.min(); b = bs[y0:ys.max() + 1, x0:xs.max() + 1]
+    if min(b.shape) < min_side: return None
+    hb, vb = (ndimage.maximum_filter1d(b, 3, axis=a) for a in (0, 1))   # a side a pixel off level, or of uneven width
+    h, v = _sides(hb.mean(1), min_cover, edge), _sides(vb.mean(0), min_cover, edge)
+    if h is None or v is None: return None
+    t, bo, l, r = h[0][0], h[1][1], v[0][0], v[1][1]
+    if max(q - p + 1 for p, q in h) > thin * b.shape[0] or max(q - p + 1 for p, q in v) > thin * b.shape[1]: return None   # strokes, not lines
+    if b[h[0][1] + 1:h[1][0], v[0][1] + 1:v[1][0]].mean() > empty: return None   # a blob, not a box
+    if min(hb[t, l:r + 1].mean(), hb[bo, l:r + 1].mean(), vb[t:bo + 1, l].mean(), vb[t:bo + 1, r].mean()) < min_cover: return None
+    if not all(b[max(0, y - 1):y + 2, max(0, x - 1):x + 2].any() for y in (t, bo) for x in (l, r)): return None   # the sides meet
+    return tuple((y0 + p, y0 + q) for p, q in h) + tuple((x0 + p, x0 + q) for p, q in v)
+
+def _corners_inked(b:np.ndarray, share:float=0.12) -> bool:
+    "Whether each corner of the ink's box has ink within `share` of its longer side: a box's corners do (within 3° of level), a round digit's do not."
+    ys, xs = np.nonzero(b)
+    if not len(ys): return False
+    y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1; k = max(2, int(share * max(y1 - y0, x1 - x0)))
+    return all(b[ya:yb, xa:xb].any() for ya, yb in ((y0, y0 + k), (y1 - k, y1)) for xa, xb in ((x0, x0 + k), (x1 - k, x1)))
+
 def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
                  min_len:float=1.2, # a line is a run of ink longer than this times the image's height
-                 reach:int=2 # pixels between a box's side and the lines it runs between
+                 reach:int=2, # pixels between a box's side and the lines it runs between
+                 box:bool=True # without lines, look for one box around all the ink (`find_box`): one digit in a form's box
                 ) -> np.ndarray:
-    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another."
+    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another, or without the one box around it all."
     b = x > 0
     n = max(2, int(min_len * x.shape[0]))
-    if b.any(0).sum() < n or b.sum(1).max() < n // 3: return x      # no line that long at any angle
+    lines = b.any(0).sum() >= n and b.sum(1).max() >= n // 3      # a line that long is possible at some angle
+    ink = drop_specks(x) > 0 if box else None                      # a box is looked for around the ink without specks...
+    boxed = box and _corners_inked(ink)                            # ...when it can be there (a quick test)
+    if not (lines or boxed): return x
     s = _level(b); bs = _shear(b, s)
     thick = ndimage.binary_dilation(bs, structure=np.ones((3, 5)))   # a line of uneven thickness, or with gaps, still gives long runs
     h = np.zeros_like(b)
-    for y in np.nonzero(thick.sum(1) >= n)[0]:
+    for y in np.nonzero(thick.sum(1) >= n)[0] if lines else []:
         for a, e in _runs(thick[y]):
             if e - a >= n: h[y, a:e] = True
     h = _shear(h & bs, s, back=True)
-    if not h.any(): return x
+    if not h.any(): return _remove_box(x, _shear(ink, s), bs, s) if boxed else x
     bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (b, h))   # a side a little off vertical
     v = np.zeros_like(b)
     for c in np.nonzero(hw.any(0))[0]:
@@ -193,6 +252,15 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
             r = np.nonzero(hw[a:e, c])[0]
             if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
     return np.where(h | (v & b), 0, x).astype(x.dtype)
+
+def _remove_box(x:np.ndarray, ink:np.ndarray, bs:np.ndarray, s:np.ndarray) -> np.ndarray:
+    "`x` without the box that `find_box` finds around `ink` (its ink without specks); both levelled by the shifts `s` (`bs`: all of `x`'s ink)."
+    f = find_box(ink)
+    if f is None: return x
+    (t0, t1), (b0, b1), (l0, l1), (r0, r1) = f
+    m = np.zeros_like(bs)
+    m[t0:t1 + 1, l0:r1 + 1] = m[b0:b1 + 1, l0:r1 + 1] = m[t0:b1 + 1, l0:l1 + 1] = m[t0:b1 + 1, r0:r1 + 1] = True
+    return np.where(_shear(m & bs, s, back=True), 0, x).astype(x.dtype)
 
 # %% ../nbs/07_unseen.ipynb #8633ce09
 @dataclass
@@ -214,22 +282,24 @@ NOISE = 'no digit found (scattered ink or too much of it: noise or a photo, not 
 def to_mnist(src, # path, bytes, file object, PIL image or array
              keep_steps:bool=False, # keep each intermediate image in `Digit.steps` (for `show_steps`)
              q:float=10, # % of the ink left below full intensity by `saturate_ink`
-             rules:bool=True # remove printed lines (`remove_rules`): lined paper, in a photo wider than high
+             rules:bool=True # remove printed lines and boxes (`remove_rules`): lined paper in a photo wider than high, a box around the digit
             ) -> Digit:
-    "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), crop, 20×20 box, centre of mass."
+    "Normalize any image like MNIST: grayscale, polarity, background, saturation (see `saturate_ink` for `q`), printed lines, specks, crop, 20×20 box, centre of mass."
     steps = {'gray': load_gray(src)}
     if min(steps['gray'].shape) < 2: return Digit(None, TOO_SMALL)
     steps |= clean_ink(steps['gray'], q, rules=rules)
     if steps['clean'].max() == 0: return Digit(None, BLANK, steps if keep_steps else {})
     if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']): return Digit(None, NOISE, steps if keep_steps else {})
-    steps['mnist'] = center_digit(steps['clean'])
+    steps['mnist'] = center_digit(drop_specks(steps['clean']))   # a speck far from the digit would shrink it
     return Digit((steps['mnist'] * 255).round().astype(np.uint8), None, steps if keep_steps else {})
 
 # %% ../nbs/07_unseen.ipynb #2b250747
 def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, quality:int=70,
-               lined:bool=False # on lined paper (grey lines 0.9 digit heights apart, one under the digit), 1.5 times as wide as high
+               lined:bool=False, # on lined paper (grey lines 0.9 digit heights apart, one under the digit), 1.5 times as wide as high
+               boxed:bool=False # in a form's printed box (grey, 2 pixels wide, 12 % of the side in from the photo's edges)
               ) -> bytes:
     "A test image: an MNIST digit as dark ink on a light, unevenly lit, noisy RGB JPEG, off-centre."
+    if lined and boxed: raise ValueError('fake_photo: lined or boxed, not both')
     rng = np.random.default_rng(seed)
     ink = np.asarray(Image.fromarray(digit).resize((size // 2, size // 2), Image.BILINEAR), dtype=np.float32) / 255
     h, w = size, size * 3 // 2 if lined else size
@@ -239,6 +309,9 @@ def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, qua
     if lined:
         sp = int(0.45 * size)
         for y in range((y0 + int(0.43 * size)) % sp, h - 1, sp): canvas[y:y + 2] = np.maximum(canvas[y:y + 2], 0.5)
+    if boxed:
+        a, e = int(0.12 * size), size - int(0.12 * size)
+        for sl in (np.s_[a:a + 2, a:e], np.s_[e - 2:e, a:e], np.s_[a:e, a:a + 2], np.s_[a:e, e - 2:e]): canvas[sl] = np.maximum(canvas[sl], 0.6)
     yy, xx = np.mgrid[:h, :w] / size
     paper = 0.75 + 0.2 * xx / (w / size) - 0.1 * yy + rng.normal(0, 0.03, (h, w))
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
@@ -247,7 +320,7 @@ def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, qua
     return buf.getvalue()
 
 # %% ../nbs/07_unseen.ipynb #6bc5945a
-def show_steps(srcs, titles=('input', 'ink bright', 'background (and lines) removed', 'MNIST-like 28×28')):
+def show_steps(srcs, titles=('input', 'ink bright', 'background (lines, box) removed', 'MNIST-like 28×28')):
     "A figure with one row per image showing the normalization steps."
     import matplotlib.pyplot as plt
     fig, axs = plt.subplots(len(srcs), 4, figsize=(8, 2.1 * len(srcs)), squeeze=False)
