@@ -228,9 +228,9 @@ def _corners_inked(b:np.ndarray, share:float=0.12) -> bool:
 def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
                  min_len:float=1.2, # a line is a run of ink longer than this times the image's height
                  reach:int=2, # pixels between a box's side and the lines it runs between
-                 box:bool=True # without lines, look for one box around all the ink (`find_box`): one digit in a form's box
+                 box:bool=True # without lines, look for one box around all the ink (`find_box`), or else separate boxes
                 ) -> np.ndarray:
-    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another, or without the one box around it all."
+    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another; without lines, the same for a box around it all, or for separate boxes."
     b = x > 0
     n = max(2, int(min_len * x.shape[0]))
     lines = b.any(0).sum() >= n and b.sum(1).max() >= n // 3      # a line that long is possible at some angle
@@ -243,8 +243,11 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
     for y in np.nonzero(thick.sum(1) >= n)[0] if lines else []:
         for a, e in _runs(thick[y]):
             if e - a >= n: h[y, a:e] = True
+    if boxed and not h.any():   # no line: one box around all the ink, or else separate boxes; their tops and bottoms count as lines
+        ink = _shear(ink, s); f = find_box(ink)
+        for (t0, t1), (b0, b1), (l0, _), (_, r1) in [f] if f is not None else _pieces_boxes(ink): h[t0:t1 + 1, l0:r1 + 1] = h[b0:b1 + 1, l0:r1 + 1] = True
     h = _shear(h & bs, s, back=True)
-    if not h.any(): return _remove_box(x, _shear(ink, s), bs, s) if boxed else x
+    if not h.any(): return x
     bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (b, h))   # a side a little off vertical
     v = np.zeros_like(b)
     for c in np.nonzero(hw.any(0))[0]:
@@ -253,14 +256,17 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
             if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
     return np.where(h | (v & b), 0, x).astype(x.dtype)
 
-def _remove_box(x:np.ndarray, ink:np.ndarray, bs:np.ndarray, s:np.ndarray) -> np.ndarray:
-    "`x` without the box that `find_box` finds around `ink` (its ink without specks); both levelled by the shifts `s` (`bs`: all of `x`'s ink)."
-    f = find_box(ink)
-    if f is None: return x
-    (t0, t1), (b0, b1), (l0, l1), (r0, r1) = f
-    m = np.zeros_like(bs)
-    m[t0:t1 + 1, l0:r1 + 1] = m[b0:b1 + 1, l0:r1 + 1] = m[t0:b1 + 1, l0:l1 + 1] = m[t0:b1 + 1, r0:r1 + 1] = True
-    return np.where(_shear(m & bs, s, back=True), 0, x).astype(x.dtype)
+def _pieces_boxes(ink:np.ndarray, empty:float=0.45) -> list:
+    "`find_box` on each piece of `ink` (8-connected) that passes the corner test: separate boxes in a row, each with what touches it (and fills up to `empty` of it: a box is often drawn tight around one digit)."
+    lab, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    out = []
+    for i, o in enumerate(ndimage.find_objects(lab), 1):
+        piece = lab[o] == i
+        if min(piece.shape) < 16 or not _corners_inked(piece): continue
+        f = find_box(piece, empty=empty)
+        if f is not None: out.append(tuple((p + o[k // 2].start, q + o[k // 2].start) for k, (p, q) in enumerate(f)))
+    return out
+
 
 # %% ../nbs/07_unseen.ipynb #8633ce09
 @dataclass
@@ -589,10 +595,10 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
                height:int=100, gap:int=8, # pixels between digits (plus 0-9 at random); negative: they overlap and may touch
                seed:int=0, quality:int=80,
                line_gap:int=30, # blank pixels between the rows' 28×28 boxes (each digit's box has some margin of its own)
-               rules:str|None=None # printed on the paper: 'line' under each row, 'touching' (a line the digits sit on), 'boxes' (one per digit)
+               rules:str|None=None # printed on the paper: 'line' under each row, 'touching' (a line the digits sit on), 'boxes' (one per digit, a comb field), 'cells' (one per digit, apart)
               ) -> bytes:
     "A test image: a row (or rows) of MNIST digits as dark ink on light, unevenly lit, noisy paper, each cropped to its ink, as an RGB JPEG."
-    if rules not in (None, 'line', 'touching', 'boxes'): raise ValueError(f"unknown rules {rules!r}; use 'line', 'touching' or 'boxes'")
+    if rules not in (None, 'line', 'touching', 'boxes', 'cells'): raise ValueError(f"unknown rules {rules!r}; use 'line', 'touching', 'boxes' or 'cells'")
     rng = np.random.default_rng(seed)
     t = max(2, height // 40)                                       # the printed lines' thickness
     def row(ds):
@@ -600,8 +606,8 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
         for d in ds:
             ink = np.asarray(Image.fromarray(np.asarray(d)).resize((height, height), Image.BILINEAR), dtype=np.float32) / 255
             cols = np.nonzero(ink.max(0) > 0.1)[0]
-            tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10))
-        pad = 2 * t + 4 if rules == 'boxes' else 0                   # room for the first and last boxes' sides
+            tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10)) + (4 * t + 8 if rules == 'cells' else 0)
+        pad = 2 * t + 4 if rules in ('boxes', 'cells') else 0       # room for the first and last boxes' sides
         r = np.zeros((height, max(x0 + tl.shape[1] for x0, tl in zip(xs, tiles)) + 2 * pad), np.float32)
         for x0, tl in zip(xs, tiles): r[:, pad + x0:pad + x0 + tl.shape[1]] = np.maximum(r[:, pad + x0:pad + x0 + tl.shape[1]], tl)
         if rules in ('line', 'touching'): y = int(height * (0.92 if rules == 'line' else 0.83)); r[y:y + t] = 1
@@ -609,6 +615,11 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
             y0, y1 = int(0.05 * height), int(0.95 * height)
             r[y0:y0 + t] = 1; r[y1 - t:y1] = 1
             for e in [0] + [pad + (x0 + tl.shape[1] + x1) // 2 for x0, tl, x1 in zip(xs, tiles, xs[1:])] + [r.shape[1] - t]: r[y0:y1, e:e + t] = 1
+        if rules == 'cells':                                       # a box around each digit, 2t + 4 pixels from its ink's sides
+            y0, y1 = int(0.05 * height), int(0.95 * height)
+            for x0, tl in zip(xs, tiles):
+                a, e = x0, x0 + tl.shape[1] + 2 * pad
+                r[y0:y0 + t, a:e] = 1; r[y1 - t:y1, a:e] = 1; r[y0:y1, a:a + t] = 1; r[y0:y1, e - t:e] = 1
         return r
     rows = [row(ds) for ds in (digits if np.ndim(digits[0]) == 3 else [digits])]
     w = max(r.shape[1] for r in rows)

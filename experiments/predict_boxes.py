@@ -15,7 +15,7 @@ the training digits were read only after that.
 import argparse, json
 import numpy as np
 import digitrec.inference as inf
-from digitrec.inference import fake_photo, predict_image, load_gray, clean_ink, find_box, drop_specks, _level, _shear
+from digitrec.inference import fake_photo, predict_image, load_gray, clean_ink, find_box, drop_specks, _level, _shear, _pieces_boxes
 from digitrec.data import mnist_tensors
 
 TOUCH = [(30, 0), (-30, 0), (0, 30), (0, -30)]   # the digit's ink touches or crosses the box's bottom, top, right, left side
@@ -49,10 +49,13 @@ if __name__ == '__main__':
             print(f"| {start} | {case} | {' | '.join(f'{v} / {a.n}' for v in r.values())} |", flush=True)
     for split, n in (('test', a.fp), ('train', a.fp_train)):
         xs = X if split == 'test' else t.x_train[:, 0].numpy()
-        hits = []
+        hits, piece_hits = [], []
         for i in range(n):
             b = clean_ink(load_gray(fake_photo(xs[i], seed=i)), rules=False)['clean'] > 0
-            if find_box(_shear(b, _level(b))) is not None: hits.append(i)
-        out[f'boxes_found_in_{split}_digits'] = dict(digits=n, found_in=hits)
-        print(f"find_box found a box in {len(hits)} of {n} {split} digits on blank paper: {hits[:20]}", flush=True)
+            bs = _shear(b, _level(b))
+            if find_box(bs) is not None: hits.append(i)
+            if _pieces_boxes(bs): piece_hits.append(i)   # as a piece of a row, where a box may be fuller
+        out[f'boxes_found_in_{split}_digits'] = dict(digits=n, found_in=hits, found_in_as_piece=piece_hits)
+        print(f"find_box found a box in {len(hits)} of {n} {split} digits on blank paper: {hits[:20]}; "
+              f"taking each digit as a piece of a row (`_pieces_boxes`), in {len(piece_hits)}: {piece_hits[:20]}", flush=True)
     with open(a.json, 'w') as f: json.dump(out, f, indent=1)

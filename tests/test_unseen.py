@@ -162,15 +162,15 @@ def test_rows_one_above_the_other_are_read(tmp_path, model, t):
         for lines in (True, False): right[lines] += read_digits(f, model, 0.0, lines=lines).text == truth
     assert right[True] >= 17 and right[False] <= 2, right     # measured 19 and 0 with the shipped CNN
 
-@pytest.mark.parametrize('rules', ['line', 'touching', 'boxes'])
-def test_printed_lines_and_boxes_are_removed(tmp_path, model, t, rules):
-    "20 JPEG files of five MNIST test digits over a printed line, sitting on one, or in printed boxes: read as rows without them are."
+@pytest.mark.parametrize('rules,least', [('line', 17), ('touching', 17), ('boxes', 17), ('cells', 13)])
+def test_printed_lines_and_boxes_are_removed(tmp_path, model, t, rules, least):
+    "20 JPEG files of five MNIST test digits over a printed line, sitting on one, in a comb field or in separate boxes."
     right = {True: 0, False: 0}
     for k in range(20):
         idx = range(5 * k, 5 * k + 5); truth = ''.join(str(int(t.y_test[i])) for i in idx)
         f = tmp_path/f'{rules}{k}.jpg'; f.write_bytes(fake_strip([t.x_test[i, 0].numpy() for i in idx], seed=k, rules=rules))
         for keep in (True, False): right[keep] += read_digits(f, model, 0.0, rules=not keep).text == truth
-    assert right[False] >= 17 and right[True] <= 4, right
+    assert right[False] >= least and right[True] <= 4, right
 
 
 def test_cli_read(tmp_path, t):
