@@ -225,6 +225,17 @@ def _corners_inked(b:np.ndarray, share:float=0.12) -> bool:
     y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1; k = max(2, int(share * max(y1 - y0, x1 - x0)))
     return all(b[ya:yb, xa:xb].any() for ya, yb in ((y0, y0 + k), (y1 - k, y1)) for xa, xb in ((x0, x0 + k), (x1 - k, x1)))
 
+def _pieces_boxes(ink:np.ndarray, empty:float=0.45) -> list:
+    "`find_box` on each piece of `ink` (8-connected) that passes the corner test: separate boxes in a row, each with what touches it (and fills up to `empty` of it: a box is often drawn tight around one digit)."
+    lab, _ = ndimage.label(ink, structure=np.ones((3, 3)))
+    out = []
+    for i, o in enumerate(ndimage.find_objects(lab), 1):
+        piece = lab[o] == i
+        if min(piece.shape) < 16 or not _corners_inked(piece): continue
+        f = find_box(piece, empty=empty)
+        if f is not None: out.append(tuple((p + o[k // 2].start, q + o[k // 2].start) for k, (p, q) in enumerate(f)))
+    return out
+
 def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
                  min_len:float=1.2, # a line is a run of ink longer than this times the image's height
                  reach:int=2, # pixels between a box's side and the lines it runs between
@@ -255,17 +266,6 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
             r = np.nonzero(hw[a:e, c])[0]
             if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
     return np.where(h | (v & b), 0, x).astype(x.dtype)
-
-def _pieces_boxes(ink:np.ndarray, empty:float=0.45) -> list:
-    "`find_box` on each piece of `ink` (8-connected) that passes the corner test: separate boxes in a row, each with what touches it (and fills up to `empty` of it: a box is often drawn tight around one digit)."
-    lab, _ = ndimage.label(ink, structure=np.ones((3, 3)))
-    out = []
-    for i, o in enumerate(ndimage.find_objects(lab), 1):
-        piece = lab[o] == i
-        if min(piece.shape) < 16 or not _corners_inked(piece): continue
-        f = find_box(piece, empty=empty)
-        if f is not None: out.append(tuple((p + o[k // 2].start, q + o[k // 2].start) for k, (p, q) in enumerate(f)))
-    return out
 
 
 # %% ../nbs/07_unseen.ipynb #8633ce09
@@ -300,6 +300,10 @@ def to_mnist(src, # path, bytes, file object, PIL image or array
     return Digit((steps['mnist'] * 255).round().astype(np.uint8), None, steps if keep_steps else {})
 
 # %% ../nbs/07_unseen.ipynb #2b250747
+def _draw_box(a:np.ndarray, y0:int, y1:int, x0:int, x1:int, t:int, v:float=1.):
+    "Draw into `a` the sides, `t` pixels wide and of ink `v`, of a box over rows `y0:y1` and columns `x0:x1`."
+    for sl in (np.s_[y0:y0 + t, x0:x1], np.s_[y1 - t:y1, x0:x1], np.s_[y0:y1, x0:x0 + t], np.s_[y0:y1, x1 - t:x1]): a[sl] = np.maximum(a[sl], v)
+
 def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, quality:int=70,
                lined:bool=False, # on lined paper (grey lines 0.9 digit heights apart, one under the digit), 1.5 times as wide as high
                boxed:bool=False # in a form's printed box (grey, 2 pixels wide, 12 % of the side in from the photo's edges)
@@ -316,8 +320,7 @@ def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, qua
         sp = int(0.45 * size)
         for y in range((y0 + int(0.43 * size)) % sp, h - 1, sp): canvas[y:y + 2] = np.maximum(canvas[y:y + 2], 0.5)
     if boxed:
-        a, e = int(0.12 * size), size - int(0.12 * size)
-        for sl in (np.s_[a:a + 2, a:e], np.s_[e - 2:e, a:e], np.s_[a:e, a:a + 2], np.s_[a:e, e - 2:e]): canvas[sl] = np.maximum(canvas[sl], 0.6)
+        a, e = int(0.12 * size), size - int(0.12 * size); _draw_box(canvas, a, e, a, e, 2, 0.6)
     yy, xx = np.mgrid[:h, :w] / size
     paper = 0.75 + 0.2 * xx / (w / size) - 0.1 * yy + rng.normal(0, 0.03, (h, w))
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
@@ -617,9 +620,7 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
             for e in [0] + [pad + (x0 + tl.shape[1] + x1) // 2 for x0, tl, x1 in zip(xs, tiles, xs[1:])] + [r.shape[1] - t]: r[y0:y1, e:e + t] = 1
         if rules == 'cells':                                       # a box around each digit, 2t + 4 pixels from its ink's sides
             y0, y1 = int(0.05 * height), int(0.95 * height)
-            for x0, tl in zip(xs, tiles):
-                a, e = x0, x0 + tl.shape[1] + 2 * pad
-                r[y0:y0 + t, a:e] = 1; r[y1 - t:y1, a:e] = 1; r[y0:y1, a:a + t] = 1; r[y0:y1, e - t:e] = 1
+            for x0, tl in zip(xs, tiles): _draw_box(r, y0, y1, x0, x0 + tl.shape[1] + 2 * pad, t)
         return r
     rows = [row(ds) for ds in (digits if np.ndim(digits[0]) == 3 else [digits])]
     w = max(r.shape[1] for r in rows)
