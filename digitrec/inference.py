@@ -160,7 +160,9 @@ def _runs(b:np.ndarray):
 
 def _shear(b:np.ndarray, shifts:np.ndarray, back:bool=False) -> np.ndarray:
     "Shift column `c` of `b` up by `shifts[c]` rows (down with `back`), padding with False: exact, and undone by `back`."
-    m = int(np.abs(shifts).max()); p = np.pad(b, ((m, m), (0, 0)))
+    m = int(np.abs(shifts).max())
+    if m == 0: return b.copy()
+    p = np.pad(b, ((m, m), (0, 0)))
     rows = np.arange(b.shape[0])[:, None] + m + (-shifts if back else shifts)[None, :]
     return np.take_along_axis(p, rows, 0)
 
@@ -169,6 +171,11 @@ def _level(b:np.ndarray, max_deg:float=3, step:float=0.25) -> np.ndarray:
     cols = np.arange(b.shape[1]) - b.shape[1] // 2
     shifts = [np.round(cols * np.tan(np.radians(a))).astype(int) for a in np.arange(-max_deg, max_deg + step / 2, step)]
     return max(shifts, key=lambda s: (_shear(b, s).sum(1).max(), -np.abs(s).max()))
+
+def _upright(s:np.ndarray, h:int) -> np.ndarray:
+    "Row shifts (for `_shear` of the transposed image) that make vertical what is perpendicular to the lines that column shifts `s` levelled, in an image `h` rows high: a box's sides, in a photo a little off level."
+    k = np.polyfit(np.arange(len(s)), s, 1)[0] if len(s) > 1 and s.any() else 0.
+    return np.round(-k * (np.arange(h) - h // 2)).astype(int)
 
 def drop_specks(x:np.ndarray, # clean ink, white on black
                 min_share:float=0.05, # pieces with less ink than this share of the heaviest piece are specks...
@@ -196,7 +203,12 @@ def _sides(cover:np.ndarray, # for each row (or column), the share of the ink's 
     while z0 > 0 and c[z0 - 1]: z0 -= 1
     return (a, a1), (z0, z)
 
-def find_box(bs:np.ndarray, # ink, levelled (`_level`), without specks
+def _edge_runs(a:np.ndarray) -> np.ndarray:
+    "For each column of `a`, the length of its first run of ink from the top (0 if none): how thick the outermost stroke it crosses is."
+    f = a.argmax(0); out = ~(a | (np.arange(a.shape[0])[:, None] < f))   # past the first run
+    return np.where(a.any(0), np.where(out.any(0), out.argmax(0), a.shape[0]) - f, 0)
+
+def find_box(bs:np.ndarray, # ink, upright (levelled by `_level`, sides made vertical by `_upright`), without specks
              min_cover:float=0.6, # each side covers at least this share of the span between the two sides it joins
              edge:float=0.2, # each side lies within this share of the ink's height (width) of its top, bottom (left, right)
              min_side:int=16, # pixels: ink smaller than this is a digit, not a box
@@ -211,11 +223,15 @@ def find_box(bs:np.ndarray, # ink, levelled (`_level`), without specks
     hb, vb = (ndimage.maximum_filter1d(b, 3, axis=a) for a in (0, 1))   # a side a pixel off level, or of uneven width
     h, v = _sides(hb.mean(1), min_cover, edge), _sides(vb.mean(0), min_cover, edge)
     if h is None or v is None: return None
-    t, bo, l, r = h[0][0], h[1][1], v[0][0], v[1][1]
+    (t0, t1), (b0, b1) = h; (l0, l1), (r0, r1) = v
     if max(q - p + 1 for p, q in h) > thin * b.shape[0] or max(q - p + 1 for p, q in v) > thin * b.shape[1]: return None   # strokes, not lines
-    if b[h[0][1] + 1:h[1][0], v[0][1] + 1:v[1][0]].mean() > empty: return None   # a blob, not a box
-    if min(hb[t, l:r + 1].mean(), hb[bo, l:r + 1].mean(), vb[t:bo + 1, l].mean(), vb[t:bo + 1, r].mean()) < min_cover: return None
-    if not all(b[max(0, y - 1):y + 2, max(0, x - 1):x + 2].any() for y in (t, bo) for x in (l, r)): return None   # the sides meet
+    if b[t1 + 1:b0, l1 + 1:r0].mean() > empty: return None   # a blob, not a box
+    inner = b[:, l1 + 1:r0], b[t1 + 1:b0].T                           # columns between the left and right sides, rows between top and bottom
+    across = [np.median(_edge_runs(m[::d])) if m.shape[1] else 0 for m in inner for d in (1, -1)]
+    if max(across[:2]) > thin * b.shape[0] or max(across[2:]) > thin * b.shape[1]: return None   # the ink's outermost strokes are thick: a digit's
+    sides = b[t0:t1 + 1, l0:r1 + 1].any(0), b[b0:b1 + 1, l0:r1 + 1].any(0), b[t0:b1 + 1, l0:l1 + 1].any(1), b[t0:b1 + 1, r0:r1 + 1].any(1)
+    if min(c.mean() for c in sides) < min_cover: return None   # each side, as the band of rows (columns) found, spans the box
+    if not all(b[max(0, y - 2):y + 3, max(0, x - 2):x + 3].any() for y in (t0, b1) for x in (l0, r1)): return None   # the sides meet, at the box's outer corners
     return tuple((y0 + p, y0 + q) for p, q in h) + tuple((x0 + p, x0 + q) for p, q in v)
 
 def _corners_inked(b:np.ndarray, share:float=0.12) -> bool:
@@ -248,25 +264,27 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
     ink = drop_specks(x) > 0 if box else None                      # a box is looked for around the ink without specks...
     boxed = box and _corners_inked(ink)                            # ...when it can be there (a quick test)
     if not (lines or boxed): return x
-    s = _level(b); bs = _shear(b, s)
+    s = _level(b); bs = _shear(b, s); rs = _upright(s, b.shape[0])
+    up = lambda m: _shear(m.T, rs).T                                 # levelled → upright: a box's sides vertical as well
+    back = lambda m: _shear(_shear(m.T, rs, back=True).T, s, back=True)
     thick = ndimage.binary_dilation(bs, structure=np.ones((3, 5)))   # a line of uneven thickness, or with gaps, still gives long runs
     h = np.zeros_like(b)
     for y in np.nonzero(thick.sum(1) >= n)[0] if lines else []:
         for a, e in _runs(thick[y]):
             if e - a >= n: h[y, a:e] = True
+    bu = up(bs); h = up(h) & bu
     if boxed and not h.any():   # no line: one box around all the ink, or else separate boxes; their tops and bottoms count as lines
-        ink = _shear(ink, s); f = find_box(ink)
+        ink = up(_shear(ink, s)); f = find_box(ink)
         for (t0, t1), (b0, b1), (l0, _), (_, r1) in [f] if f is not None else _pieces_boxes(ink): h[t0:t1 + 1, l0:r1 + 1] = h[b0:b1 + 1, l0:r1 + 1] = True
-    h = _shear(h & bs, s, back=True)
+        h &= bu
     if not h.any(): return x
-    bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (b, h))   # a side a little off vertical
+    bw, hw = (ndimage.binary_dilation(m, structure=np.ones((1, 3))) for m in (bu, h))   # a side a little off vertical
     v = np.zeros_like(b)
     for c in np.nonzero(hw.any(0))[0]:
         for a, e in _runs(bw[:, c]):
             r = np.nonzero(hw[a:e, c])[0]
             if len(r) and r[0] <= reach and r[-1] >= e - a - 1 - reach and r[-1] - r[0] + 1 > len(r): v[a:e, c] = True
-    return np.where(h | (v & b), 0, x).astype(x.dtype)
-
+    return np.where(back(h | (v & bu)), 0, x).astype(x.dtype)
 
 # %% ../nbs/07_unseen.ipynb #8633ce09
 @dataclass

@@ -2,7 +2,8 @@
 
 Each image is `fake_photo` of an MNIST test digit (a JPEG of dark ink on noisy paper), predicted with the shipped CNN
 without rejection; counted: the label is right. Cases: blank paper (default offset, then varied offsets), lined paper,
-a grey box around the digit (default offset, varied offsets, the digit touching or crossing a side). Columns: before
+a grey box around the digit (default offset, varied offsets, the digit touching or crossing a side, the photo turned
+by 2° either way). Columns: before
 (neither step, as digitrec was before them), the box step only, speck removal only, both (digitrec now).
 Then how often `find_box` takes the ink of a digit on blank paper for a box: `--fp N` test digits and `--fp-train N`
 training digits (`fake_photo`, the cleaned ink without `remove_rules`).
@@ -15,8 +16,9 @@ the training digits were read only after that.
 import argparse, json
 import numpy as np
 import digitrec.inference as inf
-from digitrec.inference import fake_photo, predict_image, load_gray, clean_ink, find_box, drop_specks, _level, _shear, _pieces_boxes
+from digitrec.inference import fake_photo, predict_image, load_gray, clean_ink, find_box, drop_specks, _level, _shear, _upright, _pieces_boxes
 from digitrec.data import mnist_tensors
+from read_rules import rotate
 
 TOUCH = [(30, 0), (-30, 0), (0, 30), (0, -30)]   # the digit's ink touches or crosses the box's bottom, top, right, left side
 CASES = {'blank paper': lambda x, i, j: fake_photo(x, seed=i),
@@ -24,7 +26,8 @@ CASES = {'blank paper': lambda x, i, j: fake_photo(x, seed=i),
          'lined paper': lambda x, i, j: fake_photo(x, seed=i, offset=(j % 7 * 4 - 12, 12 - j % 5 * 6), lined=True),
          'box': lambda x, i, j: fake_photo(x, seed=i, boxed=True),
          'box, offsets': lambda x, i, j: fake_photo(x, seed=i, offset=(j % 7 * 4 - 12, 12 - j % 5 * 6), boxed=True),
-         'box, digit touching a side': lambda x, i, j: fake_photo(x, seed=i, offset=TOUCH[j % 4], boxed=True)}
+         'box, digit touching a side': lambda x, i, j: fake_photo(x, seed=i, offset=TOUCH[j % 4], boxed=True),
+         'box, photo 2° off level': lambda x, i, j: rotate(fake_photo(x, seed=i, boxed=True), 2 if j % 2 else -2)}
 VARIANTS = {'before': (False, False), 'box step': (True, False), 'specks': (False, True), 'both': (True, True)}
 
 def right(photos, Y, box, specks) -> int:
@@ -52,7 +55,7 @@ if __name__ == '__main__':
         hits, piece_hits = [], []
         for i in range(n):
             b = clean_ink(load_gray(fake_photo(xs[i], seed=i)), rules=False)['clean'] > 0
-            bs = _shear(b, _level(b))
+            s = _level(b); bs = _shear(_shear(b, s).T, _upright(s, b.shape[0])).T   # as `remove_rules` looks at it
             if find_box(bs) is not None: hits.append(i)
             if _pieces_boxes(bs): piece_hits.append(i)   # as a piece of a row, where a box may be fuller
         out[f'boxes_found_in_{split}_digits'] = dict(digits=n, found_in=hits, found_in_as_piece=piece_hits)
