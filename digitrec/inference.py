@@ -166,7 +166,7 @@ def _shear(b:np.ndarray, shifts:np.ndarray, back:bool=False) -> np.ndarray:
     rows = np.arange(b.shape[0])[:, None] + m + (-shifts if back else shifts)[None, :]
     return np.take_along_axis(p, rows, 0)
 
-def _level(b:np.ndarray, max_deg:float=3, step:float=0.25) -> np.ndarray:
+def _level(b:np.ndarray, max_deg:float=5, step:float=0.25) -> np.ndarray:
     "Column shifts that make the longest straight line in `b` level: the angle within ±`max_deg` whose fullest row holds the most ink (the smaller angle on ties)."
     cols = np.arange(b.shape[1]) - b.shape[1] // 2
     shifts = [np.round(cols * np.tan(np.radians(a))).astype(int) for a in np.arange(-max_deg, max_deg + step / 2, step)]
@@ -235,7 +235,7 @@ def find_box(bs:np.ndarray, # ink, upright (levelled by `_level`, sides made ver
     return tuple((y0 + p, y0 + q) for p, q in h) + tuple((x0 + p, x0 + q) for p, q in v)
 
 def _corners_inked(b:np.ndarray, share:float=0.12) -> bool:
-    "Whether each corner of the ink's box has ink within `share` of its longer side: a box's corners do (within 3° of level), a round digit's do not."
+    "Whether each corner of the ink's box has ink within `share` of its longer side: a box's corners do (within 5° of level), a round digit's do not."
     ys, xs = np.nonzero(b)
     if not len(ys): return False
     y0, y1, x0, x1 = ys.min(), ys.max() + 1, xs.min(), xs.max() + 1; k = max(2, int(share * max(y1 - y0, x1 - x0)))
@@ -257,7 +257,7 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
                  reach:int=2, # pixels between a box's side and the lines it runs between
                  box:bool=True # without lines, look for one box around all the ink (`find_box`), or else separate boxes
                 ) -> np.ndarray:
-    "`x` without printed lines (straight, within 3° of level) and the box sides that run from one such line to another; without lines, the same for a box around it all, or for separate boxes."
+    "`x` without printed lines (straight, within 5° of level) and the box sides that run from one such line to another; without lines, the same for a box around it all, or for separate boxes."
     b = x > 0
     n = max(2, int(min_len * x.shape[0]))
     lines = b.any(0).sum() >= n and b.sum(1).max() >= n // 3      # a line that long is possible at some angle

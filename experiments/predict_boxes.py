@@ -3,7 +3,7 @@
 Each image is `fake_photo` of an MNIST test digit (a JPEG of dark ink on noisy paper), predicted with the shipped CNN
 without rejection; counted: the label is right. Cases: blank paper (default offset, then varied offsets), lined paper,
 a grey box around the digit (default offset, varied offsets, the digit touching or crossing a side, the photo turned
-by 2° either way). Columns: before
+by 2° or 4.5° either way). Columns: before
 (neither step, as digitrec was before them), the box step only, speck removal only, both (digitrec now).
 Then how often `find_box` takes the ink of a digit on blank paper for a box: `--fp N` test digits and `--fp-train N`
 training digits (`fake_photo`, the cleaned ink without `remove_rules`).
@@ -27,7 +27,8 @@ CASES = {'blank paper': lambda x, i, j: fake_photo(x, seed=i),
          'box': lambda x, i, j: fake_photo(x, seed=i, boxed=True),
          'box, offsets': lambda x, i, j: fake_photo(x, seed=i, offset=(j % 7 * 4 - 12, 12 - j % 5 * 6), boxed=True),
          'box, digit touching a side': lambda x, i, j: fake_photo(x, seed=i, offset=TOUCH[j % 4], boxed=True),
-         'box, photo 2° off level': lambda x, i, j: rotate(fake_photo(x, seed=i, boxed=True), 2 if j % 2 else -2)}
+         'box, photo 2° off level': lambda x, i, j: rotate(fake_photo(x, seed=i, boxed=True), 2 if j % 2 else -2),
+         'box, photo 4.5° off level': lambda x, i, j: rotate(fake_photo(x, seed=i, boxed=True), 4.5 if j % 2 else -4.5)}
 VARIANTS = {'before': (False, False), 'box step': (True, False), 'specks': (False, True), 'both': (True, True)}
 
 def right(photos, Y, box, specks) -> int:

@@ -3,7 +3,7 @@
 Each image is `fake_strip` of MNIST test digits (a JPEG of dark ink on noisy paper), read with the shipped CNN and its
 rejection threshold; a row counts when its whole text is right. Cases: no printed ink, digits apart or overlapping
 (gap -8), two rows; a line under the row, one the digits sit on ('touching'), a box per digit (a comb field), a box per
-digit apart from the others ('cells'); some rotated by 1.5°, 3° or −2°.
+digit apart from the others ('cells'); some rotated by 1.5°, 3°, −2°, 4.5° or −4.5°.
 
 Usage: python experiments/read_rules.py [--start 0 5000] [--json experiments/read_rules.json]
 The rule's settings were chosen looking at rows from --start 0 (test digits 0-399); --start 5000 was read afterwards.
@@ -18,7 +18,8 @@ CASES = [(None, 8, False, 0), (None, -8, False, 0), (None, 8, True, 0), (None, 8
          ('touching', 8, False, 0), ('boxes', 8, False, 0), ('line', 8, True, 0), ('boxes', 8, True, 0),
          ('line', 8, False, 1.5), ('boxes', 8, False, 1.5), ('boxes', -8, False, 0),
          ('cells', 8, False, 0), ('cells', 8, False, 1.5),
-         ('line', 8, False, 3), ('boxes', 8, False, 3), ('cells', 8, False, 3), ('boxes', 8, False, -2), ('cells', 8, False, -2)]
+         ('line', 8, False, 3), ('boxes', 8, False, 3), ('cells', 8, False, 3), ('boxes', 8, False, -2), ('cells', 8, False, -2),
+         ('line', 8, False, 4.5), ('boxes', 8, False, 4.5), ('cells', 8, False, -4.5)]
 
 def rotate(img:bytes, angle:float) -> bytes:
     if not angle: return img

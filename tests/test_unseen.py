@@ -171,15 +171,15 @@ def test_rows_one_above_the_other_are_read(tmp_path, model, t):
     assert right[True] >= 17 and right[False] <= 2, right     # measured 19 and 0 with the shipped CNN
 
 @pytest.mark.parametrize('rules,deg,least', [('line', 0, 17), ('touching', 0, 17), ('boxes', 0, 17), ('cells', 0, 13),
-                                             ('boxes', 3, 17), ('cells', 2, 13), ('cells', -3, 13)])
+                                             ('boxes', 3, 17), ('cells', 2, 13), ('cells', -4.5, 13), ('line', 4.5, 17)])
 def test_printed_lines_and_boxes_are_removed(tmp_path, model, t, rules, deg, least):
-    "20 image files of five MNIST test digits over a printed line, sitting on one, in a comb field or in separate boxes; some photos off level."
+    "20 image files of five MNIST test digits over a printed line, sitting on one, in a comb field or in separate boxes; some photos off level (up to 4.5°)."
     right = {True: 0, False: 0}
     for k in range(20):
         idx = range(5 * k, 5 * k + 5); truth = ''.join(str(int(t.y_test[i])) for i in idx)
         f = tmp_path/f'{rules}{k}.png'; f.write_bytes(_turned(fake_strip([t.x_test[i, 0].numpy() for i in idx], seed=k, rules=rules), deg))
         for keep in (True, False): right[keep] += read_digits(f, model, 0.0, rules=not keep).text == truth
-    assert right[False] >= least and right[True] <= 4, right   # measured 19, 19, 19, 17, 19, 18, 18 and at most 3
+    assert right[False] >= least and right[True] <= 4, right   # measured 19, 19, 19, 17, 19, 18, 18, 19 and at most 3
 
 
 def test_cli_read(tmp_path, t):
