@@ -3,8 +3,8 @@
 Each image is `fake_photo` of an MNIST test digit (a JPEG of dark ink on noisy paper), predicted with the shipped CNN
 without rejection; counted: the label is right. Cases: blank paper (default offset, then varied offsets), lined paper,
 a grey box around the digit (default offset, varied offsets, the digit touching or crossing a side, the photo turned
-by 2° or 4.5° either way). Columns: before
-(neither step, as digitrec was before them), the box step only, speck removal only, both (digitrec now).
+by 2° or 4.5° either way). Columns: before (neither step, as digitrec was before them), the box step only, speck
+removal only, both (digitrec now).
 Then how often `find_box` takes the ink of a digit on blank paper for a box: `--fp N` test digits and `--fp-train N`
 training digits (`fake_photo`, the cleaned ink without `remove_rules`).
 
