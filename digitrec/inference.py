@@ -322,9 +322,17 @@ def _draw_box(a:np.ndarray, y0:int, y1:int, x0:int, x1:int, t:int, v:float=1.):
     "Draw into `a` the sides, `t` pixels wide and of ink `v`, of a box over rows `y0:y1` and columns `x0:x1`."
     for sl in (np.s_[y0:y0 + t, x0:x1], np.s_[y1 - t:y1, x0:x1], np.s_[y0:y1, x0:x0 + t], np.s_[y0:y1, x1 - t:x1]): a[sl] = np.maximum(a[sl], v)
 
+def _snap(rgb:np.ndarray, quality:int, angle:float=0) -> bytes:
+    "RGB in [0, 1] as a JPEG; photographed `angle` degrees off level (counter-clockwise): that JPEG turned, bicubic, with paper-coloured corners, as a PNG (no second JPEG round)."
+    buf = io.BytesIO(); Image.fromarray((rgb * 255).astype(np.uint8)).save(buf, 'JPEG', quality=quality)
+    if not angle: return buf.getvalue()
+    out = io.BytesIO(); Image.open(io.BytesIO(buf.getvalue())).rotate(angle, resample=Image.BICUBIC, fillcolor=(200, 205, 210)).save(out, 'PNG')
+    return out.getvalue()
+
 def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, quality:int=70,
                lined:bool=False, # on lined paper (grey lines 0.9 digit heights apart, one under the digit), 1.5 times as wide as high
-               boxed:bool=False # in a form's printed box (grey, 2 pixels wide, 12 % of the side in from the photo's edges)
+               boxed:bool=False, # in a form's printed box (grey, 2 pixels wide, 12 % of the side in from the photo's edges)
+               angle:float=0 # degrees off level (counter-clockwise): the photo turned, and a PNG (see `_snap`)
               ) -> bytes:
     "A test image: an MNIST digit as dark ink on a light, unevenly lit, noisy RGB JPEG, off-centre."
     if lined and boxed: raise ValueError('fake_photo: lined or boxed, not both')
@@ -342,9 +350,7 @@ def fake_photo(digit:np.ndarray, size:int=160, offset=(20, -10), seed:int=0, qua
     yy, xx = np.mgrid[:h, :w] / size
     paper = 0.75 + 0.2 * xx / (w / size) - 0.1 * yy + rng.normal(0, 0.03, (h, w))
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
-    rgb = np.stack([gray * 0.95, gray * 0.97, gray], -1)
-    buf = io.BytesIO(); Image.fromarray((rgb * 255).astype(np.uint8)).save(buf, 'JPEG', quality=quality)
-    return buf.getvalue()
+    return _snap(np.stack([gray * 0.95, gray * 0.97, gray], -1), quality, angle)
 
 # %% ../nbs/07_unseen.ipynb #6bc5945a
 def show_steps(srcs, titles=('input', 'ink bright', 'background (lines, box) removed', 'MNIST-like 28×28')):
@@ -616,7 +622,8 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
                height:int=100, gap:int=8, # pixels between digits (plus 0-9 at random); negative: they overlap and may touch
                seed:int=0, quality:int=80,
                line_gap:int=30, # blank pixels between the rows' 28×28 boxes (each digit's box has some margin of its own)
-               rules:str|None=None # printed on the paper: 'line' under each row, 'touching' (a line the digits sit on), 'boxes' (one per digit, a comb field), 'cells' (one per digit, apart)
+               rules:str|None=None, # printed on the paper: 'line' under each row, 'touching' (a line the digits sit on), 'boxes' (one per digit, a comb field), 'cells' (one per digit, apart)
+               angle:float=0 # degrees off level (counter-clockwise): the photo turned, and a PNG (see `_snap`)
               ) -> bytes:
     "A test image: a row (or rows) of MNIST digits as dark ink on light, unevenly lit, noisy paper, each cropped to its ink, as an RGB JPEG."
     if rules not in (None, 'line', 'touching', 'boxes', 'cells'): raise ValueError(f"unknown rules {rules!r}; use 'line', 'touching', 'boxes' or 'cells'")
@@ -647,8 +654,7 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
     yy, xx = np.mgrid[:canvas.shape[0], :canvas.shape[1]]
     paper = 0.8 + 0.15 * xx / canvas.shape[1] - 0.1 * yy / canvas.shape[0] + rng.normal(0, 0.03, canvas.shape)
     gray = np.clip(paper * (1 - 0.85 * canvas), 0, 1)
-    buf = io.BytesIO(); Image.fromarray((np.stack([gray * 0.95, gray * 0.97, gray], -1) * 255).astype(np.uint8)).save(buf, 'JPEG', quality=quality)
-    return buf.getvalue()
+    return _snap(np.stack([gray * 0.95, gray * 0.97, gray], -1), quality, angle)
 
 def show_reading(src, reading:Reading|None=None, model=None):
     "The image with each digit's box and label (red: rejected), and the MNIST-like digits the model saw."

@@ -18,7 +18,6 @@ import numpy as np
 import digitrec.inference as inf
 from digitrec.inference import fake_photo, predict_image, load_gray, clean_ink, find_box, drop_specks, _level, _shear, _upright, _pieces_boxes
 from digitrec.data import mnist_tensors
-from read_rules import rotate
 
 TOUCH = [(30, 0), (-30, 0), (0, 30), (0, -30)]   # the digit's ink touches or crosses the box's bottom, top, right, left side
 CASES = {'blank paper': lambda x, i, j: fake_photo(x, seed=i),
@@ -27,8 +26,8 @@ CASES = {'blank paper': lambda x, i, j: fake_photo(x, seed=i),
          'box': lambda x, i, j: fake_photo(x, seed=i, boxed=True),
          'box, offsets': lambda x, i, j: fake_photo(x, seed=i, offset=(j % 7 * 4 - 12, 12 - j % 5 * 6), boxed=True),
          'box, digit touching a side': lambda x, i, j: fake_photo(x, seed=i, offset=TOUCH[j % 4], boxed=True),
-         'box, photo 2° off level': lambda x, i, j: rotate(fake_photo(x, seed=i, boxed=True), 2 if j % 2 else -2),
-         'box, photo 4.5° off level': lambda x, i, j: rotate(fake_photo(x, seed=i, boxed=True), 4.5 if j % 2 else -4.5)}
+         'box, photo 2° off level': lambda x, i, j: fake_photo(x, seed=i, boxed=True, angle=2 if j % 2 else -2),
+         'box, photo 4.5° off level': lambda x, i, j: fake_photo(x, seed=i, boxed=True, angle=4.5 if j % 2 else -4.5)}
 VARIANTS = {'before': (False, False), 'box step': (True, False), 'specks': (False, True), 'both': (True, True)}
 
 def right(photos, Y, box, specks) -> int:
