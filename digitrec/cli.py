@@ -81,9 +81,9 @@ def cmd_train(args):
         raise
     print(f"{cfg.name}: test accuracy {learn.test_acc:.2%} after {_count(len(learn.history), 'epoch')}; wrote {p['final']}")
 
-def _add_run_options(p):
-    "Options shared by `train` and `compare`."
-    p.add_argument('--epochs', type=nonneg_int, help="epochs per model (default: the model's, 10)")
+def _add_run_options(p, epochs=nonneg_int):
+    "Options shared by `train` (which may save an untrained model: `--epochs 0`) and `compare` (`epochs=pos_int`)."
+    p.add_argument('--epochs', type=epochs, help="epochs per model (default: the model's, 10)")
     p.add_argument('--aug', action=argparse.BooleanOptionalAction, default=True, help="the study's augmentations (default: on)")
     p.add_argument('--n-train', type=pos_int, help='train on the first N training images only (quick runs)')
     p.add_argument('--fast', action=argparse.BooleanOptionalAction, default=True,
@@ -122,7 +122,7 @@ def cmd_compare(args):
 def _add_compare(sub):
     p = sub.add_parser('compare', help="train and compare the study's models (the main job)", description=cmd_compare.__doc__)
     p.add_argument('--seeds', type=pos_int, default=1, help='repeat each model with this many seeds (default: 1)')
-    _add_run_options(p)
+    _add_run_options(p, epochs=pos_int)
     p.add_argument('--out', type=Path, default=Path('results'), help='report folder, replaced as a whole (default: results)')
     p.add_argument('--models', nargs='+', choices=sorted(MODELS), default=['lenet5', 'cnn', 'mlp'], help='models to compare')
     p.set_defaults(func=cmd_compare)

@@ -49,7 +49,9 @@ def writable_dir(path:str|Path, # the folder, created with its parents if missin
     if path.exists() and not path.is_dir(): raise DigitrecError(f"{path} is a file, not a folder; choose another {option}")
     try: path.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise DigitrecError(f"cannot create the folder {path} ({e.strerror}); choose a writable {option}") from None
-    if not os.access(path, os.W_OK | os.X_OK): raise DigitrecError(f"cannot write in {path} (permission denied); choose a writable {option}")
+    try:
+        with tempfile.TemporaryFile(dir=path): pass   # a file written there, not just the permission bits: root in /proc or /sys, a read-only mount
+    except OSError as e: raise DigitrecError(f"cannot write in {path} ({e.strerror.lower()}); choose a writable {option}") from None
     return path
 
 # %% ../nbs/00_data.ipynb #2ac2f3d7

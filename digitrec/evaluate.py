@@ -251,6 +251,7 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
     models = list(dict.fromkeys(models))   # a model named twice is compared once
     if not models: raise DigitrecError("no models to compare; name at least one")
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
+    if epochs is not None and epochs < 1: raise DigitrecError(f"--epochs must be at least 1 to compare trained models, got {epochs}")
     stage = _stage(out)
     try:
         t = mnist_tensors()

@@ -691,6 +691,7 @@ def export_model(model, path, fmt:str='onnx'):
         elif fmt == 'pt2': torch.export.save(torch.export.export(model, (x,), dynamic_shapes=({0: batch},)), tmp)
         else: raise DigitrecError(f"unknown export format {fmt!r}; use 'onnx' or 'pt2'")
         os.replace(tmp, path)
+    except OSError as e: raise DigitrecError(f"cannot write {path} ({e.strerror}); choose a writable -o") from None
     finally: Path(tmp).unlink(missing_ok=True)
     return path
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_learner.ipynb #a456f477
 from __future__ import annotations
-import gc, json, math, os, sys, tempfile, time, warnings
+import gc, json, math, os, sys, tempfile, time, warnings, zipfile
 from dataclasses import dataclass, asdict, fields
 from functools import partial
 from operator import attrgetter
@@ -336,12 +336,25 @@ def load_checkpoint(path:Path) -> dict:
         found = sorted(p.name for p in path.glob('*.pt') if not p.name.endswith('-last.pt'))
         raise DigitrecError(f"{path} is a folder; give a checkpoint file in it" + (f", e.g. {path/found[0]}" if found else ''))
     if not path.is_file(): raise DigitrecError(f"checkpoint {path} not found")
+    want = "give a checkpoint that `digitrec train` or `digitrec compare` wrote (a .pt file)"
+    try:
+        with open(path, 'rb') as f: head = f.read(4)
+    except OSError as e: raise DigitrecError(f"cannot read the checkpoint {path} ({e.strerror})") from None
+    if head != b'PK\x03\x04':   # `torch.save` writes a zip archive
+        what = 'an empty file' if not head else 'an ONNX model, as `digitrec export` writes' if path.suffix.lower() == '.onnx' else 'not a file that torch.save writes'
+        raise DigitrecError(f"{path} is not a digitrec checkpoint ({what}); {want}")
+    try:
+        with zipfile.ZipFile(path) as z: names = z.namelist()
+    except (zipfile.BadZipFile, OSError): names = None            # truncated: `torch.load` says so below
+    if names is not None and not any(n.endswith('/data.pkl') for n in names):
+        what = 'a model exported by `digitrec export --format pt2`' if any('/data/weights/' in n for n in names) else 'a zip archive without saved objects'
+        raise DigitrecError(f"{path} is not a digitrec checkpoint ({what}); {want}")
     try: ck = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise DigitrecError(f"{path} is not a readable digitrec checkpoint (truncated or damaged: {str(e).splitlines()[0][:80]}); "
                             "retrain, or resume from another checkpoint") from None
     if not isinstance(ck, dict) or not {'model', 'config', 'state_dict'} <= set(ck):
-        raise DigitrecError(f"{path} is a torch file but not a digitrec checkpoint")
+        raise DigitrecError(f"{path} is a torch file but not a digitrec checkpoint; {want}")
     return ck
 
 # %% ../nbs/02_learner.ipynb #53c39b7b
@@ -400,6 +413,8 @@ def _count(n:int, word:str) -> str: return f"{n} {word}{'' if n == 1 else 's'}" 
 
 # %% ../nbs/02_learner.ipynb #e7e31d8e
 def _resume_state(p:dict, cfg:ModelConfig):
+    if not (p['last'].exists() or p['final'].exists()):
+        raise DigitrecError(f"nothing to resume: {p['last'].parent} has neither {p['last'].name} nor {p['final'].name}; run without --resume to start")
     ck = load_checkpoint(p['last'] if p['last'].exists() else p['final'])
     if ck['model'] != cfg.name:
         raise DigitrecError(f"the checkpoint in {p['last'].parent} is for model {ck['model']!r}, not {cfg.name!r}")

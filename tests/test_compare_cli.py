@@ -38,6 +38,8 @@ def test_compare_bad_output_folders(tmp_path):
     assert r.returncode == 1 and 'not a digitrec results folder' in r.stderr
     assert [p.name for p in mine.iterdir()] == ['chapter1.tex']
     assert run_cli('compare', '--seeds', '0').returncode == 2
+    r = run_cli('compare', '--epochs', '0')
+    assert r.returncode == 2 and 'argument --epochs: must be >= 1, got 0' in r.stderr
 
 def test_evaluate_bad_checkpoints(tmp_path):
     (tmp_path/'trunc.pt').write_bytes(b'PK\x03\x04 not really')

@@ -65,8 +65,13 @@ def test_resuming_a_finished_run_trains_nothing(tmp_path):
 @pytest.mark.parametrize('args,msg', [(['--model', 'resnet'], "invalid choice: 'resnet'"),
                                       (['--model', 'mlp', '--epochs', '-1'], 'must be >= 0'),
                                       (['--model', 'mlp', '--epochs', 'ten'], 'expected a whole number'),
-                                      (['--model', 'mlp', '--resume', '--out', '/nonexistent/x'], 'not found'),
+                                      (['--model', 'mlp', '--resume', '--out', '/nonexistent/x'], 'nothing to resume: /nonexistent/x has neither'),
                                       (['--model', 'mlp', '--out', '/proc/digitrec-run'], 'choose a writable --out')])
 def test_bad_arguments(args, msg):
     r = run_cli('train', *args, '--quiet')
     assert r.returncode != 0 and msg in r.stderr and 'Traceback' not in r.stderr
+
+def test_resume_with_nothing_to_resume(tmp_path):
+    r = run_cli('train', *QUICK, '--out', tmp_path/'never', '--resume')
+    assert r.returncode == 1 and r.stderr == f"digitrec: error: nothing to resume: {tmp_path/'never'} has neither mlp-last.pt nor mlp.pt; run without --resume to start\n", r.stderr
+    assert not (tmp_path/'never').exists()   # and no folder made for it

@@ -229,6 +229,14 @@ def test_export_parity_cli(tmp_path, t):
         # one line on stdout, nothing on stderr (the exporters' progress lines and torch.export's file-name warning are off)
         assert r.stdout == f"wrote {tmp_path/f'm.{fmt}'} (cnn, {fmt})\n" and r.stderr == '', (r.stdout, r.stderr)
     assert sorted(p.name for p in tmp_path.iterdir()) == ['m.onnx', 'm.pt2']
+    for fmt in ('onnx', 'pt2'):   # a folder nothing can be written in, even by root: one line, no traceback (pt2 used to end in torch's RuntimeError)
+        r = run_cli('export', default_checkpoint(), '--format', fmt, '-o', f'/proc/m.{fmt}')
+        assert r.returncode == 1 and r.stderr.startswith('digitrec: error: cannot write in /proc (') and r.stderr.endswith('); choose a writable -o\n'), r.stderr
+        assert r.stderr.count('\n') == 1
+    Image.new('L', (28, 28), 255).save(tmp_path/'x.png')
+    for fmt, what in (('onnx', 'an ONNX model'), ('pt2', 'a model exported by `digitrec export --format pt2`')):   # an export given as --model
+        r = run_cli('predict', '--model', tmp_path/f'm.{fmt}', tmp_path/'x.png')
+        assert r.returncode == 1 and r.stderr.count('\n') == 1 and f"m.{fmt} is not a digitrec checkpoint ({what}" in r.stderr, r.stderr
     sess = ort.InferenceSession(str(tmp_path/'m.onnx')); ep = torch.export.load(tmp_path/'m.pt2').module()
     for n in (1, 64):
         assert np.abs(sess.run(None, {sess.get_inputs()[0].name: x[:n].numpy()})[0] - ref[:n].numpy()).max() < 1e-4
