@@ -51,7 +51,7 @@ def nonneg_int(s:str) -> int:
 
 def pos_int(s:str) -> int:
     "argparse type: an integer >= 1."
-    v = nonneg_int(s); return _check(v, v >= 1, '>= 1')
+    v = _parse(s, int, 'a whole number'); return _check(v, v >= 1, '>= 1')
 
 def nonneg_float(s:str) -> float:
     "argparse type: a number >= 0 (not NaN)."
@@ -59,11 +59,11 @@ def nonneg_float(s:str) -> float:
 
 def pos_float(s:str) -> float:
     "argparse type: a number > 0."
-    v = nonneg_float(s); return _check(v, v > 0, '> 0')
+    v = _parse(s, float, 'a number'); return _check(v, v > 0, '> 0')
 
 def unit_float(s:str) -> float:
     "argparse type: a number from 0 to 1 (a confidence)."
-    v = nonneg_float(s); return _check(v, v <= 1, 'from 0 to 1')
+    v = _parse(s, float, 'a number'); return _check(v, 0 <= v <= 1, 'from 0 to 1')
 
 def cmd_train(args):
     "Train one model (`--model`) and report its per-epoch history and final test accuracy."
