@@ -412,12 +412,14 @@ def predict_digits(model, images:np.ndarray, # uint8 N×28×28 MNIST-like digits
     return out
 
 def _model_and_threshold(model, threshold):
-    "The shipped model and its threshold when `model` is None; a given model's threshold defaults to 0 (no rejection)."
-    model, thr = load_model() if model is None else (model, 0.0)
+    "The model and, unless `threshold` is given, its rejection threshold: the shipped CNN's (None), a checkpoint's (a path, as the CLI's `--model`), or 0 for a model given as a module (no rejection)."
+    if model is None or isinstance(model, (str, Path)): model, thr = load_model(model)
+    elif isinstance(model, torch.nn.Module): thr = 0.0
+    else: raise DigitrecError(f"model must be a torch module or a checkpoint path, got {type(model).__name__}")
     return model, thr if threshold is None else threshold
 
 def predict_image(src, # path, bytes, file object, PIL image or array
-                  model=None, threshold:float|None=None, # a model (default: the shipped CNN) and its rejection threshold
+                  model=None, threshold:float|None=None, # a model or a checkpoint's path (default: the shipped CNN), and its rejection threshold
                   rules:bool=True # as for `to_mnist`
                  ) -> Prediction:
     "Normalize an image like MNIST and predict its digit, or say why not (no digit, or unsure)."

@@ -20,8 +20,8 @@ from .transforms import AugConfig, augment_batch, normalize, sample_transforms, 
 __all__ = ['MODELS', 'def_device', 'TensorLoader', 'DataLoaders', 'data_loaders', 'CancelFitException', 'CancelBatchException',
            'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device', 'DeviceCB', 'MetricsCB',
            'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig',
-           'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore',
-           'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
+           'library_models', 'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict',
+           'restore', 'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
 
 # %% ../nbs/02_learner.ipynb #090806e4
 def def_device() -> torch.device:
@@ -59,6 +59,12 @@ class DataLoaders:
     train: object
     valid: object
 
+def _n_train(n_train:int|None, n:int) -> int:
+    "How many of the `n` training images to train on: all (None), or the first `n_train`."
+    if n_train is None: return n
+    if not 1 <= n_train <= n: raise DigitrecError(f"n_train must be from 1 to {n} (the training images), got {n_train}")
+    return n_train
+
 def data_loaders(bs:int, # training batch size
                  aug:AugConfig|None=AugConfig(), # None: no augmentation
                  loader:str='tensor', # 'tensor' (in memory, batched augmentation), 'torchvision' (per-sample) or 'study' (per-sample, as the study wrote it)
@@ -67,13 +73,13 @@ def data_loaders(bs:int, # training batch size
     "The training and validation loaders for MNIST: the fast in-memory kind, or a per-sample torchvision `DataLoader`."
     if loader == 'tensor':
         t = data or mnist_tensors()
-        n = n_train or len(t.x_train)
+        n = _n_train(n_train, len(t.x_train))
         return DataLoaders(TensorLoader(t.x_train[:n], t.y_train[:n], bs, True, aug, seed),
                            TensorLoader(t.x_valid, t.y_valid, eval_bs))
     if loader not in ('torchvision', 'study'): raise DigitrecError(f"unknown loader {loader!r}; use 'tensor', 'torchvision' or 'study'")
     tfm = study_transforms if loader == 'study' else sample_transforms
     ds = mnist_datasets(transform=tfm(aug), test_transform=tfm(None), seed=0)
-    train = ds.train if n_train is None else torch.utils.data.Subset(ds.train, range(n_train))
+    train = ds.train if n_train is None else torch.utils.data.Subset(ds.train, range(_n_train(n_train, len(ds.train))))
     g = torch.Generator().manual_seed(seed)
     return DataLoaders(DataLoader(train, bs, shuffle=True, generator=g, num_workers=workers),
                        DataLoader(ds.valid, eval_bs, num_workers=workers))
@@ -316,8 +322,13 @@ class ModelConfig:
         if self.opt == 'sgd': return torch.optim.SGD(params, lr, momentum=self.momentum, weight_decay=self.weight_decay, fused=fused)
         raise DigitrecError(f"unknown optimizer {self.opt!r}; use 'adam' or 'sgd'")
 
+def library_models():
+    "Register the library's own models: each module registers its configurations when imported, and imports this one (so not at its top)."
+    import digitrec.mlp, digitrec.cnn, digitrec.lenet5
+
 def get_config(name:str, **overrides) -> ModelConfig:
     "The registered configuration `name`, with `overrides` applied."
+    if name not in MODELS: library_models()   # `from digitrec.learner import get_config` alone knows 'lenet5'
     if name not in MODELS: raise DigitrecError(f"unknown model {name!r}; choose one of: {', '.join(sorted(MODELS))}")
     return MODELS[name](**overrides)
 
@@ -455,7 +466,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
 # %% ../nbs/02_learner.ipynb #d98a1f67
 def model_from_checkpoint(path):
     "Rebuild the model saved in a digitrec checkpoint; return it and the checkpoint (with one clear error for a bad file)."
-    import digitrec.mlp, digitrec.cnn, digitrec.lenet5   # register the library's models (here: they import this module)
+    library_models()
     ck = load_checkpoint(path)
     if ck['model'] not in MODELS: raise DigitrecError(f"{path} holds an unknown model {ck['model']!r}")
     model = get_config(ck['model'], **ck['config']).build()

@@ -75,3 +75,13 @@ def test_resume_with_nothing_to_resume(tmp_path):
     r = run_cli('train', *QUICK, '--out', tmp_path/'never', '--resume')
     assert r.returncode == 1 and r.stderr == f"digitrec: error: nothing to resume: {tmp_path/'never'} has neither mlp-last.pt nor mlp.pt; run without --resume to start\n", r.stderr
     assert not (tmp_path/'never').exists()   # and no folder made for it
+
+def test_models_are_known_without_importing_their_modules():
+    "`get_config` from `digitrec.learner` alone knows the library's models, which register themselves when their modules are imported."
+    code = ("from digitrec.learner import get_config, MODELS, DigitrecError\n"
+            "print(get_config('lenet5').bs, get_config('mlp').name, sorted(MODELS))\n"
+            "try: get_config('resnet')\nexcept DigitrecError as e: print(e)")
+    r = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == ("100 mlp ['cnn', 'lenet5', 'lenet5-1998', 'mlp', 'mlp-tuned']\n"
+                        "unknown model 'resnet'; choose one of: cnn, lenet5, lenet5-1998, mlp, mlp-tuned\n"), r.stdout
