@@ -9,9 +9,9 @@ from pathlib import Path
 
 import digitrec
 from .data import DigitrecError, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
-from .learner import MODELS, get_config, train, paths, write_json, model_from_checkpoint, _count
+from .learner import MODELS, library_models, get_config, train, paths, write_json, model_from_checkpoint, _count
 from .inference import load_model, predict_image, read_digits, export_model
-import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
+library_models()   # every model registered, for --model's choices
 
 # %% auto #0
 __all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'unit_float', 'cmd_train', 'cmd_compare',

@@ -17,8 +17,7 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, show_digits, set_seed
-from .learner import MODELS, get_config, train, predict_logits, load_checkpoint, write_json, def_device, model_from_checkpoint, _count
-import digitrec.mlp, digitrec.cnn, digitrec.lenet5  # register the models
+from .learner import get_config, train, predict_logits, load_checkpoint, write_json, def_device, model_from_checkpoint, _count
 
 # %% auto #0
 __all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'plot_confusion', 'top_mistakes', 'show_mistakes',
