@@ -18,12 +18,13 @@ from .transforms import normalize
 from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'load_gray', 'fix_polarity',
-           'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke', 'center_digit', 'drop_specks',
-           'find_box', 'remove_rules', 'Digit', 'clean_ink', 'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold',
-           'Prediction', 'default_checkpoint', 'load_model', 'predict_digits', 'predict_image', 'optdigits_bitmap',
-           'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes', 'draw_digit', 'segment_digits',
-           'find_lines', 'Reading', 'split_touching', 'read_digits', 'fake_strip', 'show_reading', 'export_model']
+__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'apply_exif_orientation',
+           'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke',
+           'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink', 'to_mnist', 'fake_photo',
+           'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model', 'predict_digits',
+           'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes',
+           'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits', 'fake_strip',
+           'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -88,12 +89,20 @@ def array_to_gray(a) -> np.ndarray:
     if a.shape[-1] == 4: return composite(a[..., :3].mean(-1), a[..., 3])   # RGBA: transparency as in `to_gray`
     return a[..., :3].mean(-1).astype(np.float32)
 
+def apply_exif_orientation(img:Image.Image) -> Image.Image:
+    "`img` the way a photo viewer shows it: turned or mirrored as its EXIF orientation tag says."
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')   # PIL warns of damaged EXIF blocks: a note for the user's terminal that says nothing about the digit
+            return ImageOps.exif_transpose(img)
+    except Exception: return img   # EXIF too damaged to read (PIL raises SyntaxError, struct.error...): the pixels as stored, as viewers show them
+
 def load_gray(src) -> np.ndarray:
-    "A path, bytes, file object, PIL image or array as grayscale floats in [0, 1]."
+    "A path, bytes, file object, PIL image or array as grayscale floats in [0, 1], upright (`apply_exif_orientation`)."
     if isinstance(src, np.ndarray) or torch.is_tensor(src): return array_to_gray(np.asarray(src))
     if isinstance(src, (str, Path, bytes, bytearray)) or hasattr(src, 'read'): src = _open(src)
     if not isinstance(src, Image.Image): raise DigitrecError(f"cannot read an image from a {type(src).__name__}; pass a path, PIL image or array")
-    try: return to_gray(src)
+    try: return to_gray(apply_exif_orientation(src))
     except (ValueError, OSError, TypeError) as e: raise DigitrecError(f"unsupported image mode {src.mode!r} ({e}); save it as PNG or JPEG") from None
 
 # %% ../nbs/07_unseen.ipynb #3cf9731a
