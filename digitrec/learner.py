@@ -330,6 +330,9 @@ def get_config(name:str, **overrides) -> ModelConfig:
     "The registered configuration `name`, with `overrides` applied."
     if name not in MODELS: library_models()   # `from digitrec.learner import get_config` alone knows 'lenet5'
     if name not in MODELS: raise DigitrecError(f"unknown model {name!r}; choose one of: {', '.join(sorted(MODELS))}")
+    known = [f.name for f in fields(MODELS[name])]
+    if unknown := [k for k in overrides if k not in known]:   # a typo (`lr_rate=`) is an error, not a TypeError from dataclass internals
+        raise DigitrecError(f"model {name!r} has no setting {', '.join(map(repr, unknown))}; its settings: {', '.join(known)}")
     return MODELS[name](**overrides)
 
 # %% ../nbs/02_learner.ipynb #caf8074d
@@ -346,7 +349,10 @@ def load_checkpoint(path:Path) -> dict:
     if path.is_dir():
         found = sorted(p.name for p in path.glob('*.pt') if not p.name.endswith('-last.pt'))
         raise DigitrecError(f"{path} is a folder; give a checkpoint file in it" + (f", e.g. {path/found[0]}" if found else ''))
-    if not path.is_file(): raise DigitrecError(f"checkpoint {path} not found")
+    if not path.is_file():
+        library_models()
+        named = f"; {path} is a model's name, not a checkpoint: `digitrec train --model {path}` writes one, runs/{path}.pt" if str(path) in MODELS else ''
+        raise DigitrecError(f"checkpoint {path} not found{named}")
     want = "give a checkpoint that `digitrec train` or `digitrec compare` wrote (a .pt file)"
     try:
         with open(path, 'rb') as f: head = f.read(4)

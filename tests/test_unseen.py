@@ -260,6 +260,8 @@ def test_export_parity_cli(tmp_path, t):
     for fmt, what in (('onnx', 'an ONNX model'), ('pt2', 'a model exported by `digitrec export --format pt2`')):   # an export given as --model
         r = run_cli('predict', '--model', tmp_path/f'm.{fmt}', tmp_path/'x.png')
         assert r.returncode == 1 and r.stderr.count('\n') == 1 and f"m.{fmt} is not a digitrec checkpoint ({what}" in r.stderr, r.stderr
+    r = run_cli('predict', '--model', 'lenet5', tmp_path/'x.png')   # a model's name where its checkpoint goes
+    assert r.returncode == 1 and r.stderr == "digitrec: error: checkpoint lenet5 not found; lenet5 is a model's name, not a checkpoint: `digitrec train --model lenet5` writes one, runs/lenet5.pt\n", r.stderr
     sess = ort.InferenceSession(str(tmp_path/'m.onnx')); ep = torch.export.load(tmp_path/'m.pt2').module()
     for n in (1, 64):
         assert np.abs(sess.run(None, {sess.get_inputs()[0].name: x[:n].numpy()})[0] - ref[:n].numpy()).max() < 1e-4
