@@ -183,7 +183,7 @@ def cmd_read(args):
 
 def _add_image_command(sub, name, func, help, json_help):
     p = sub.add_parser(name, help=help, description=func.__doc__)
-    p.add_argument('images', nargs='+', type=Path, help='image files (PNG, JPEG, BMP, TIFF, GIF...); - reads one from standard input')
+    p.add_argument('images', nargs='+', type=Path, help='image files (PNG, JPEG, HEIC, BMP, TIFF, GIF...); - reads one from standard input')
     p.add_argument('--model', type=Path, help='a checkpoint (default: the CNN shipped with digitrec)')
     p.add_argument('--threshold', type=unit_float, help="reject digits predicted below this confidence (default: the checkpoint's, chosen on validation data)")
     p.add_argument('--json', action='store_true', help=json_help)

@@ -18,16 +18,24 @@ from .transforms import normalize
 from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'apply_exif_orientation',
-           'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke',
-           'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink', 'to_mnist', 'fake_photo',
-           'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model', 'predict_digits',
-           'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes',
-           'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits', 'fake_strip',
-           'show_reading', 'export_model']
+__all__ = ['MAX_PIXELS', 'HEIF_BRANDS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray',
+           'apply_exif_orientation', 'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background',
+           'saturate_ink', 'is_stroke', 'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink',
+           'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
+           'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
+           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits',
+           'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
+HEIF_BRANDS = {b'heic', b'heix', b'heim', b'heis', b'hevc', b'hevx', b'mif1', b'msf1'}   # an iPhone's photos (HEIC) and other HEIF files
+
+def _decoder_for(head:bytes, name:str):
+    "Make PIL able to read a file that starts with `head` when it cannot by itself: HEIF (HEIC) through pillow-heif, imported only for such files."
+    if head[4:8] != b'ftyp' or head[8:12] not in HEIF_BRANDS: return
+    try: from pillow_heif import register_heif_opener
+    except ImportError: raise DigitrecError(f"{name} is a HEIC/HEIF photo, and reading one needs pillow-heif: pip install pillow-heif (or save the photo as JPEG)") from None
+    register_heif_opener()
 
 def _open(src) -> Image.Image:
     "Open a path, bytes or file object as a fully loaded PIL image, with clear errors."
@@ -38,7 +46,14 @@ def _open(src) -> Image.Image:
         if not p.exists(): raise DigitrecError(f"{p} not found")
         if p.stat().st_size == 0: raise DigitrecError(f"{p} is empty")
     if isinstance(src, (bytes, bytearray)): src = io.BytesIO(src)
+    head = b''
     try:
+        if isinstance(src, (str, Path)):
+            with open(src, 'rb') as f: head = f.read(12)
+        else:
+            if not getattr(src, 'seekable', lambda: False)(): src = io.BytesIO(src.read())   # standard input: read whole (as PIL would) to look at its start
+            pos = src.tell(); head = src.read(12); src.seek(pos)
+        _decoder_for(head, name)
         with warnings.catch_warnings():
             warnings.simplefilter('error', Image.DecompressionBombWarning)
             img = Image.open(src)
@@ -48,7 +63,9 @@ def _open(src) -> Image.Image:
     except DigitrecError: raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise DigitrecError(f"{name} is too large to decode safely (decompression bomb guard); scale it down first") from None
-    except UnidentifiedImageError: raise DigitrecError(f"{name} is not an image file PIL can read (PNG, JPEG, BMP, TIFF, GIF...)") from None
+    except UnidentifiedImageError:
+        if head.startswith(b'%PDF'): raise DigitrecError(f"{name} is a PDF document, not an image; save its pages as PNG first (e.g. pdftoppm -png -r 300 {name} page)") from None
+        raise DigitrecError(f"{name} is not an image file PIL can read (PNG, JPEG, HEIC, BMP, TIFF, GIF...)") from None
     except Exception as e:   # decoders raise many kinds (OSError, SyntaxError, struct.error...) on damaged files
         raise DigitrecError(f"{name} could not be decoded ({type(e).__name__}: {(str(e).splitlines() or [''])[0][:80]}); the file may be truncated or damaged") from None
     return img

@@ -120,8 +120,10 @@ def test_cli_reads_an_image_from_standard_input(t):
     r = subprocess.run([str(BIN/'digitrec'), 'predict', '-'], input=fake_photo(t.x_test[0, 0].numpy()), capture_output=True)
     assert r.returncode == 0 and r.stdout.decode().startswith('-: 7 ('), r.stderr
     r = subprocess.run([str(BIN/'digitrec'), 'read', '-', '--json'], input=b'not an image', capture_output=True)
-    assert r.returncode == 1 and r.stderr.decode() == 'digitrec: error: <stdin> is not an image file PIL can read (PNG, JPEG, BMP, TIFF, GIF...)\n'
+    assert r.returncode == 1 and r.stderr.decode() == 'digitrec: error: <stdin> is not an image file PIL can read (PNG, JPEG, HEIC, BMP, TIFF, GIF...)\n'
     assert json.loads(r.stdout)['file'] == '-'
+    r = subprocess.run([str(BIN/'digitrec'), 'predict', '-'], input=_heic(fake_photo(t.x_test[0, 0].numpy())), capture_output=True)   # a HEIC piped in
+    assert r.returncode == 0 and r.stdout.decode().startswith('-: 7 ('), r.stderr
 
 def test_sklearn_digits_out_of_domain(model):
     x, y = sklearn_digits()
@@ -155,6 +157,25 @@ def test_phone_photos_are_read_as_viewers_show_them(tmp_path, t):
     for o in _STORED: (tmp_path/f'row-{o}.jpg').write_bytes(_as_a_phone_saves(row, o))
     r = run_cli('read', *[tmp_path/f'row-{o}.jpg' for o in _STORED], '--json')
     assert r.returncode == 0 and [json.loads(l)['text'] for l in r.stdout.splitlines()] == ['72104'] * 3, r.stdout
+
+def _heic(jpeg:bytes, orientation:int=1) -> bytes:
+    "The photo as an iPhone saves it by default: HEIC (written by pillow-heif, the decoder digitrec uses too), stored turned for `orientation` with that EXIF tag."
+    from pillow_heif import register_heif_opener; register_heif_opener()
+    ex = Image.Exif(); ex[0x0112] = orientation
+    img = Image.open(io.BytesIO(jpeg)); img = img.transpose(_STORED[orientation]) if orientation != 1 else img
+    b = io.BytesIO(); img.save(b, 'HEIF', quality=90, exif=ex.tobytes()); return b.getvalue()
+
+def test_heic_photos(tmp_path, t):
+    "iPhone-style HEIC files, upright and stored turned with an EXIF tag, read by `predict` in a fresh process (which must find pillow-heif itself)."
+    y = {}
+    for i in range(10):
+        for o in (1, 6, 8):
+            f = tmp_path/f'{i}-{o}.heic'; f.write_bytes(_heic(fake_photo(t.x_test[i, 0].numpy(), seed=i), o)); y[f.name] = int(t.y_test[i])
+    assert (tmp_path/'0-1.heic').read_bytes()[4:12] == b'ftypheic'
+    r = run_cli('predict', *sorted(tmp_path.glob('*.heic')), '--threshold', '0', '--json')
+    assert r.returncode == 0, r.stderr
+    labels = {Path(x['file']).name: x['label'] for x in map(json.loads, r.stdout.splitlines())}
+    assert sum(labels[n] == y[n] for n in y) >= 28, labels
 
 def test_rows_of_digits_are_read(tmp_path, model, t):
     "40 rows of five MNIST test digits, written as dark ink on light noisy paper, saved as JPEG files and read back."
