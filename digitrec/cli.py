@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_cli.ipynb #99a4717c
 from __future__ import annotations
-import argparse, json, os, sys, time
+import argparse, json, os, sys, time, warnings
 from pathlib import Path
 
 import digitrec
@@ -154,8 +154,10 @@ def _each_file(args, read, line, failed_rec:dict) -> int:
     failed = 0
     for f in args.images:
         src = sys.stdin.buffer if str(f) == '-' else f   # '-': the image on standard input, as usual
-        try: rec, err = dict(file=str(f), **read(src).to_dict()), None
-        except DigitrecError as e: rec, err = dict(file=str(f), **failed_rec, reason='error', error=str(e)), str(e)
+        with warnings.catch_warnings(record=True) as notes:   # what the library warns of (a file of several pages): one line each
+            try: rec, err = dict(file=str(f), **read(src).to_dict()), None
+            except DigitrecError as e: rec, err = dict(file=str(f), **failed_rec, reason='error', error=str(e)), str(e)
+        for w in notes: print(f"digitrec: warning: {w.message}", file=sys.stderr)
         if err: failed += 1; print(f"digitrec: error: {err}", file=sys.stderr)
         if args.json: print(json.dumps(rec))
         elif not err: print(f"{f}: {line(rec)}")

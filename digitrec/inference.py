@@ -68,6 +68,10 @@ def _open(src) -> Image.Image:
         raise DigitrecError(f"{name} is not an image file PIL can read (PNG, JPEG, HEIC, BMP, TIFF, GIF...)") from None
     except Exception as e:   # decoders raise many kinds (OSError, SyntaxError, struct.error...) on damaged files
         raise DigitrecError(f"{name} could not be decoded ({type(e).__name__}: {(str(e).splitlines() or [''])[0][:80]}); the file may be truncated or damaged") from None
+    if (n := getattr(img, 'n_frames', 1)) > 1:   # PIL keeps the file open for the other frames: close it now, not whenever Python collects it
+        if img.format == 'TIFF':   # a scanner's multi-page TIFF: say so rather than leave the other pages unread in silence
+            warnings.warn(f"{name} has {n} pages; only the first is read: save each page as an image of its own to read the others", stacklevel=2)
+        first = img.copy(); img.close(); img = first   # (a phone's JPEG with a depth map has 2 frames too, the photo first: no warning)
     return img
 
 # %% ../nbs/07_unseen.ipynb #8e916112

@@ -177,6 +177,15 @@ def test_heic_photos(tmp_path, t):
     labels = {Path(x['file']).name: x['label'] for x in map(json.loads, r.stdout.splitlines())}
     assert sum(labels[n] == y[n] for n in y) >= 28, labels
 
+def test_a_file_of_several_pages(tmp_path, t):
+    "A multi-page TIFF, as scanners write forms: its first page is read, and one warning line says the others are not."
+    pages = [Image.open(io.BytesIO(fake_photo(t.x_test[i, 0].numpy(), seed=i))).convert('L') for i in range(3)]   # 7, 2, 1
+    pages[0].save(tmp_path/'form.tif', save_all=True, append_images=pages[1:])
+    for cmd, key, want in (('predict', 'label', 7), ('read', 'text', '7')):
+        r = run_cli(cmd, tmp_path/'form.tif', '--json')
+        assert r.returncode == 0 and json.loads(r.stdout)[key] == want, (r.stdout, r.stderr)
+        assert r.stderr == f"digitrec: warning: {tmp_path/'form.tif'} has 3 pages; only the first is read: save each page as an image of its own to read the others\n"
+
 def test_rows_of_digits_are_read(tmp_path, model, t):
     "40 rows of five MNIST test digits, written as dark ink on light noisy paper, saved as JPEG files and read back."
     right = 0
