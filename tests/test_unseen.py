@@ -122,7 +122,7 @@ def test_cli_reads_an_image_from_standard_input(t):
     r = subprocess.run([str(BIN/'digitrec'), 'read', '-', '--json'], input=b'not an image', capture_output=True)
     assert r.returncode == 1 and r.stderr.decode() == 'digitrec: error: <stdin> is not an image file PIL can read (PNG, JPEG, HEIC, BMP, TIFF, GIF...)\n'
     assert json.loads(r.stdout)['file'] == '-'
-    r = subprocess.run([str(BIN/'digitrec'), 'predict', '-'], input=_heic(fake_photo(t.x_test[0, 0].numpy())), capture_output=True)   # a HEIC piped in
+    r = subprocess.run([str(BIN/'digitrec'), 'predict', '-'], input=_as_a_phone_saves(fake_photo(t.x_test[0, 0].numpy()), 1, 'HEIF'), capture_output=True)   # a HEIC piped in
     assert r.returncode == 0 and r.stdout.decode().startswith('-: 7 ('), r.stderr
 
 def test_sklearn_digits_out_of_domain(model):
@@ -137,11 +137,12 @@ def test_sklearn_digits_out_of_domain(model):
 
 _STORED = {3: Image.ROTATE_180, 6: Image.ROTATE_90, 8: Image.ROTATE_270}   # how a camera stores the pixels of a photo it tags with EXIF orientation 3, 6 or 8
 
-def _as_a_phone_saves(jpeg:bytes, orientation:int) -> bytes:
-    "A photo as a phone saves it: the pixels as the sensor lay, and the EXIF orientation tag with which every viewer shows them upright."
+def _as_a_phone_saves(jpeg:bytes, orientation:int, fmt:str='JPEG') -> bytes:
+    "A photo as a phone saves it: the pixels as the sensor lay, and the EXIF orientation tag with which every viewer shows them upright; as JPEG or HEIF (an iPhone's default, written by pillow-heif, the decoder digitrec uses too)."
+    if fmt == 'HEIF': from pillow_heif import register_heif_opener; register_heif_opener()
     ex = Image.Exif(); ex[0x0112] = orientation
-    b = io.BytesIO(); Image.open(io.BytesIO(jpeg)).transpose(_STORED[orientation]).save(b, 'JPEG', quality=90, exif=ex)
-    return b.getvalue()
+    img = Image.open(io.BytesIO(jpeg)); img = img.transpose(_STORED[orientation]) if orientation != 1 else img
+    b = io.BytesIO(); img.save(b, fmt, quality=90, exif=ex.tobytes()); return b.getvalue()
 
 def test_phone_photos_are_read_as_viewers_show_them(tmp_path, t):
     "JPEG files stored on their side or upside down, with the EXIF tag that turns them upright: `predict` and `read` see the upright digit."
@@ -158,19 +159,12 @@ def test_phone_photos_are_read_as_viewers_show_them(tmp_path, t):
     r = run_cli('read', *[tmp_path/f'row-{o}.jpg' for o in _STORED], '--json')
     assert r.returncode == 0 and [json.loads(l)['text'] for l in r.stdout.splitlines()] == ['72104'] * 3, r.stdout
 
-def _heic(jpeg:bytes, orientation:int=1) -> bytes:
-    "The photo as an iPhone saves it by default: HEIC (written by pillow-heif, the decoder digitrec uses too), stored turned for `orientation` with that EXIF tag."
-    from pillow_heif import register_heif_opener; register_heif_opener()
-    ex = Image.Exif(); ex[0x0112] = orientation
-    img = Image.open(io.BytesIO(jpeg)); img = img.transpose(_STORED[orientation]) if orientation != 1 else img
-    b = io.BytesIO(); img.save(b, 'HEIF', quality=90, exif=ex.tobytes()); return b.getvalue()
-
 def test_heic_photos(tmp_path, t):
     "iPhone-style HEIC files, upright and stored turned with an EXIF tag, read by `predict` in a fresh process (which must find pillow-heif itself)."
     y = {}
     for i in range(10):
         for o in (1, 6, 8):
-            f = tmp_path/f'{i}-{o}.heic'; f.write_bytes(_heic(fake_photo(t.x_test[i, 0].numpy(), seed=i), o)); y[f.name] = int(t.y_test[i])
+            f = tmp_path/f'{i}-{o}.heic'; f.write_bytes(_as_a_phone_saves(fake_photo(t.x_test[i, 0].numpy(), seed=i), o, 'HEIF')); y[f.name] = int(t.y_test[i])
     assert (tmp_path/'0-1.heic').read_bytes()[4:12] == b'ftypheic'
     r = run_cli('predict', *sorted(tmp_path.glob('*.heic')), '--threshold', '0', '--json')
     assert r.returncode == 0, r.stderr
