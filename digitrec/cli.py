@@ -8,7 +8,7 @@ import argparse, json, os, sys, time, warnings
 from pathlib import Path
 
 import digitrec
-from .data import DigitrecError, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
+from .data import DigitrecError, DigitrecWarning, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
 from .learner import MODELS, library_models, get_config, train, paths, write_json, model_from_checkpoint, _count
 from .inference import load_model, predict_image, read_digits, export_model
 library_models()   # every model registered, for --model's choices
@@ -154,10 +154,12 @@ def _each_file(args, read, line, failed_rec:dict) -> int:
     failed = 0
     for f in args.images:
         src = sys.stdin.buffer if str(f) == '-' else f   # '-': the image on standard input, as usual
-        with warnings.catch_warnings(record=True) as notes:   # what the library warns of (a file of several pages): one line each
+        with warnings.catch_warnings(record=True) as notes:
             try: rec, err = dict(file=str(f), **read(src).to_dict()), None
             except DigitrecError as e: rec, err = dict(file=str(f), **failed_rec, reason='error', error=str(e)), str(e)
-        for w in notes: print(f"digitrec: warning: {w.message}", file=sys.stderr)
+        for w in notes:   # digitrec's own notes on the input (a file of several pages): one line each; any other as Python shows it
+            if issubclass(w.category, DigitrecWarning): print(f"digitrec: warning: {w.message}", file=sys.stderr)
+            else: warnings.showwarning(w.message, w.category, w.filename, w.lineno)
         if err: failed += 1; print(f"digitrec: error: {err}", file=sys.stderr)
         if args.json: print(json.dumps(rec))
         elif not err: print(f"{f}: {line(rec)}")
@@ -176,10 +178,10 @@ def cmd_predict(args):
                       dict(label=None, confidence=0.0, top3=[]))
 
 def cmd_read(args):
-    "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right, or each of its rows; ? marks a digit that is rejected, / separates rows."
+    "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right, or each of its rows; ? marks a digit that is rejected, / separates rows, and a dot, comma or dash written between two digits is kept."
     model, thr = _model(args)
     conf = lambda d: f"{'?' if d['label'] is None else d['label']} {d['confidence']:.2f}"
-    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split, lines=not args.one_row, rules=not args.keep_rules),
+    return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split, lines=not args.one_row, rules=not args.keep_rules, marks=not args.digits_only),
                       lambda r: r['text'].replace('\n', ' / ') + f" ({', '.join(map(conf, r['digits']))})" if r['text'] else f"- ({r['reason']})",
                       dict(text=None, digits=[]))
 
@@ -202,6 +204,7 @@ def _add_read(sub):
                            'one JSON object per image: file, text (a newline between rows), reason, and digits (label, confidence, top3, reason, box) left to right, row by row')
     p.add_argument('--no-split', action='store_true', help="do not cut touching digits apart (for digits written apart, e.g. in boxes)")
     p.add_argument('--one-row', action='store_true', help="read all the ink as one row, without looking for several rows one above the other")
+    p.add_argument('--digits-only', action='store_true', help="leave out the dots, commas and dashes written between digits (12.50, 12345-6789; kept by default)")
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."

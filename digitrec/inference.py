@@ -13,26 +13,26 @@ import numpy as np, torch, torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 from scipy import ndimage
 
-from .data import DigitrecError, MNISTTensors, mnist_tensors, set_seed, writable_dir
+from .data import DigitrecError, DigitrecWarning, MNISTTensors, mnist_tensors, set_seed, writable_dir
 from .transforms import normalize
 from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'HEIF_BRANDS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray',
-           'apply_exif_orientation', 'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background',
-           'saturate_ink', 'is_stroke', 'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink',
-           'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
-           'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
-           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'Reading', 'split_touching', 'read_digits',
+__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'apply_exif_orientation',
+           'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke',
+           'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink', 'to_mnist', 'fake_photo',
+           'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model', 'predict_digits',
+           'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes',
+           'draw_digit', 'segment_digits', 'find_lines', 'find_marks', 'Reading', 'split_touching', 'read_digits',
            'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
-HEIF_BRANDS = {b'heic', b'heix', b'heim', b'heis', b'hevc', b'hevx', b'mif1', b'msf1'}   # an iPhone's photos (HEIC) and other HEIF files
+_HEIF_BRANDS = {b'heic', b'heix', b'heim', b'heis', b'hevc', b'hevx', b'mif1', b'msf1'}   # an iPhone's photos (HEIC) and other HEIF files
 
 def _decoder_for(head:bytes, name:str):
     "Make PIL able to read a file that starts with `head` when it cannot by itself: HEIF (HEIC) through pillow-heif, imported only for such files."
-    if head[4:8] != b'ftyp' or head[8:12] not in HEIF_BRANDS: return
+    if head[4:8] != b'ftyp' or head[8:12] not in _HEIF_BRANDS: return
     try: from pillow_heif import register_heif_opener
     except ImportError: raise DigitrecError(f"{name} is a HEIC/HEIF photo, and reading one needs pillow-heif: pip install pillow-heif (or save the photo as JPEG)") from None
     register_heif_opener()
@@ -70,7 +70,7 @@ def _open(src) -> Image.Image:
         raise DigitrecError(f"{name} could not be decoded ({type(e).__name__}: {(str(e).splitlines() or [''])[0][:80]}); the file may be truncated or damaged") from None
     if (n := getattr(img, 'n_frames', 1)) > 1:   # PIL keeps the file open for the other frames: close it now, not whenever Python collects it
         if img.format == 'TIFF':   # a scanner's multi-page TIFF: say so rather than leave the other pages unread in silence
-            warnings.warn(f"{name} has {n} pages; only the first is read: save each page as an image of its own to read the others", stacklevel=2)
+            warnings.warn(f"{name} has {n} pages; only the first is read: save each page as an image of its own to read the others", DigitrecWarning, stacklevel=2)
         first = img.copy(); img.close(); img = first   # (a phone's JPEG with a depth map has 2 frames too, the photo first: no warning)
     return img
 
@@ -573,10 +573,31 @@ def find_lines(x:np.ndarray, # clean ink, white on black (`clean_ink`)
         else: out.append(l)
     return [tuple(map(int, l)) for l in out]
 
+def find_marks(x:np.ndarray, # clean ink, white on black, of one row (`clean_ink`)
+               boxes:list, # the row's digits' boxes (left, top, right, bottom) in `x`'s pixels, left to right
+               min_side:float=0.07, # a mark's box is at least this share of its neighbours' height each way (smaller: dust, a printed line's remains)...
+               min_fill:float=0.4 # ...and its ink fills at least this share of that box (a pen's dot is solid, the corner of a box frame is not)
+              ) -> dict[int, str]:
+    "The separators written between digits, as {i: mark} for a mark between digit i and digit i + 1: '.' or ',' (taller than wide) low on the line, '-' at mid height."
+    lab, _ = ndimage.label(x > 0, structure=np.ones((3, 3)))
+    objs = [o for o in ndimage.find_objects(lab) if o is not None]
+    marks = {}
+    for i, (a, b) in enumerate(zip(boxes, boxes[1:])):
+        ps = [o for o in objs if o[1].start >= a[2] and o[1].stop <= b[0]]   # the pieces of ink wholly between the two digits
+        if not ps: continue
+        y0, y1, x0, x1 = min(o[0].start for o in ps), max(o[0].stop for o in ps), min(o[1].start for o in ps), max(o[1].stop for o in ps)
+        top, h = (a[1] + b[1]) / 2, (a[3] - a[1] + b[3] - b[1]) / 2      # the two digits' mean top and height
+        mh, mw, cy = y1 - y0, x1 - x0, ((y0 + y1) / 2 - top) / h          # cy: the mark's middle, 0 at the digits' top, 1 at their bottom
+        if min(mh, mw) < min_side * h or mh > 0.45 * h or (x[y0:y1, x0:x1] > 0).mean() < min_fill: continue
+        if mw >= 1.5 * mh and mw >= 0.2 * h and 0.25 <= cy <= 0.75: marks[i] = '-'
+        elif cy >= 0.65 and mw <= 0.4 * h: marks[i] = ',' if mh > 1.3 * mw else '.'
+    return marks
+
+
 # %% ../nbs/07_unseen.ipynb #8260e330
 @dataclass
 class Reading:
-    "What `read_digits` returns: the digits as text (`?` for each one rejected, a newline between lines), and each digit's `Prediction` and box in the input image's pixels."
+    "What `read_digits` returns: the digits as text (`?` for each one rejected, a newline between lines, a dot, comma or dash where one is written between two digits), and each digit's `Prediction` and box in the input image's pixels."
     text: str
     digits: list = field(default_factory=list)
     boxes: list = field(default_factory=list)
@@ -615,7 +636,8 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
                 max_digits:int=40, # more digits than this in a row (or 3 times as many pieces of ink in the image) is noise
                 split:bool=True, # split touching digits (`split_touching`)
                 lines:bool=True, # read each line of several (`find_lines`) on its own; False: all the ink is one row
-                rules:bool=True # remove printed lines and box frames first (`remove_rules`)
+                rules:bool=True, # remove printed lines and box frames first (`remove_rules`)
+                marks:bool=True # keep a dot, comma or dash written between two digits in the text (`find_marks`); False: digits only
                ) -> Reading:
     "Read rows of handwritten digits (a postal code, an amount) left to right, line by line; each digit is normalized like MNIST and predicted, or rejected."
     model, thr = _model_and_threshold(model, threshold)
@@ -625,7 +647,7 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
     if clean.max() == 0: return Reading('', reason=BLANK)
     segs = segment_digits(clean, max_pieces=3 * max_digits)
     if (clean > 0).mean() > 0.5 or segs is None: return Reading('', reason=NOISE)
-    if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split, rules)
+    if lines and len(ls := find_lines(clean)) > 1: return _read_lines(gray, ls, clean.shape[0], model, thr, q, max_digits, split, rules, marks)
     if len(segs) > max_digits: return Reading('', reason=NOISE)
     boxes, inks = [], []
     for (x0, y0, x1, y1), ink in segs:
@@ -635,22 +657,37 @@ def read_digits(src, # path, bytes, file object, PIL image or array holding a ro
     preds = predict_digits(model, _as_mnist(inks), thr)
     for i, m in enumerate(inks):
         if m.shape[1] > 2 * m.shape[0]: preds[i] = replace(preds[i], label=None, reason='wider than twice its height: a line or joined digits, not one digit')
+    sep = find_marks(clean, boxes) if marks else {}
     sy, sx = gray.shape[0] / clean.shape[0], gray.shape[1] / clean.shape[1]     # back to the input's pixels
     boxes = [[round(x0 * sx), round(y0 * sy), round(x1 * sx), round(y1 * sy)] for x0, y0, x1, y1 in boxes]
-    return Reading(''.join('?' if p.label is None else str(p.label) for p in preds), preds, boxes)
+    return Reading(''.join(('?' if p.label is None else str(p.label)) + sep.get(i, '') for i, p in enumerate(preds)), preds, boxes)
 
-def _read_lines(gray, ls, height, model, thr, q, max_digits, split, rules) -> Reading:
+def _read_lines(gray, ls, height, model, thr, q, max_digits, split, rules, marks) -> Reading:
     "Read each line of `gray` on its own, cut halfway between lines (`ls`: row ranges in an image `height` rows high), and join the readings."
     s = gray.shape[0] / height
     cuts = [0] + [round((a[1] + b[0]) / 2 * s) for a, b in zip(ls, ls[1:])] + [gray.shape[0]]
-    parts = [(y0, read_digits(gray[y0:y1], model, thr, q, max_digits, split, lines=False, rules=rules)) for y0, y1 in zip(cuts, cuts[1:])]
+    parts = [(y0, read_digits(gray[y0:y1], model, thr, q, max_digits, split, lines=False, rules=rules, marks=marks)) for y0, y1 in zip(cuts, cuts[1:])]
     read = [(y0, r) for y0, r in parts if r.text]
     if not read: return parts[0][1]
     return Reading('\n'.join(r.text for _, r in read), [d for _, r in read for d in r.digits],
                    [[x0, y0 + t, x1, y0 + b] for y0, r in read for x0, t, x1, b in r.boxes])
 
 # %% ../nbs/07_unseen.ipynb #d689ad81
-def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a list of such rows, written one above the other
+def _mark(ch:str, rng) -> np.ndarray:
+    "A '.', ',' or '-' written like MNIST's digits (strokes 2-3 pixels wide, in MNIST's frame, where its digits end at about row 24): 28×28 uint8, white on black."
+    s = 4; im = Image.new('L', (28 * s, 28 * s)); d = ImageDraw.Draw(im)   # drawn 4 times larger, then scaled down, for smooth edges
+    cx, cy = 14 + rng.uniform(-0.5, 0.5), rng.uniform(-0.5, 0.5)
+    if ch in ('.', ','):
+        r = rng.uniform(1.3, 1.8); cy += 22.5 if ch == '.' else 22
+        d.ellipse([(cx - r) * s, (cy - r) * s, (cx + r) * s, (cy + r) * s], fill=255)
+        if ch == ',': d.line([((cx + r / 2) * s, cy * s), ((cx - 1.5) * s, (cy + rng.uniform(3.5, 5)) * s)], fill=255, width=round(rng.uniform(1.6, 2.4) * s))
+    elif ch == '-':
+        n, tilt = rng.uniform(7, 11), rng.uniform(-1, 1); cy += 14
+        d.line([((cx - n / 2) * s, (cy + tilt) * s), ((cx + n / 2) * s, (cy - tilt) * s)], fill=255, width=round(rng.uniform(2, 3) * s))
+    else: raise ValueError(f"fake_strip writes digits and '.', ',' or '-', not {ch!r}")
+    return np.asarray(im.resize((28, 28), Image.LANCZOS))
+
+def fake_strip(digits, # uint8 MNIST digits 28×28 (or '.', ',', '-': a mark written like them), left to right; or a list of such rows, one above the other
                height:int=100, gap:int=8, # pixels between digits (plus 0-9 at random); negative: they overlap and may touch
                seed:int=0, quality:int=80,
                line_gap:int=30, # blank pixels between the rows' 28×28 boxes (each digit's box has some margin of its own)
@@ -664,6 +701,7 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
     def row(ds):
         tiles, xs, x = [], [], 0
         for d in ds:
+            if isinstance(d, str): d = _mark(d, rng)
             ink = np.asarray(Image.fromarray(np.asarray(d)).resize((height, height), Image.BILINEAR), dtype=np.float32) / 255
             cols = np.nonzero(ink.max(0) > 0.1)[0]
             tiles.append(ink[:, max(0, cols.min() - 2):cols.max() + 3]); xs.append(x); x += tiles[-1].shape[1] + gap + int(rng.integers(0, 10)) + (4 * t + 8 if rules == 'cells' else 0)
@@ -679,7 +717,9 @@ def fake_strip(digits, # uint8 MNIST digits 28×28, written left to right; or a 
             y0, y1 = int(0.05 * height), int(0.95 * height)
             for x0, tl in zip(xs, tiles): _draw_box(r, y0, y1, x0, x0 + tl.shape[1] + 2 * pad, t)
         return r
-    rows = [row(ds) for ds in (digits if np.ndim(digits[0]) == 3 else [digits])]
+    first = digits[0]   # a row, or the first of several rows (a list, or an N×28×28 array)
+    many = all(isinstance(d, str) or np.ndim(d) == 2 for d in first) if isinstance(first, (list, tuple)) else np.ndim(first) == 3
+    rows = [row(ds) for ds in (digits if many else [digits])]
     w = max(r.shape[1] for r in rows)
     ink = np.concatenate([np.pad(r, ((0, line_gap if i < len(rows) - 1 else 0), (0, w - r.shape[1]))) for i, r in enumerate(rows)])
     canvas = np.pad(ink, ((height // 3, height // 3), (height // 2, height // 2)))
