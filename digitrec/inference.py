@@ -18,13 +18,13 @@ from .transforms import normalize
 from .learner import predict_logits, model_from_checkpoint
 
 # %% auto #0
-__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'composite', 'to_gray', 'array_to_gray', 'apply_exif_orientation',
-           'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background', 'saturate_ink', 'is_stroke',
-           'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink', 'to_mnist', 'fake_photo',
-           'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model', 'predict_digits',
-           'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image', 'predict_strokes',
-           'draw_digit', 'segment_digits', 'find_lines', 'find_marks', 'Reading', 'split_touching', 'read_digits',
-           'fake_strip', 'show_reading', 'export_model']
+__all__ = ['MAX_PIXELS', 'TOO_SMALL', 'BLANK', 'NOISE', 'SCATTERED', 'composite', 'to_gray', 'array_to_gray',
+           'apply_exif_orientation', 'load_gray', 'fix_polarity', 'work_size', 'otsu', 'remove_background',
+           'saturate_ink', 'is_stroke', 'center_digit', 'drop_specks', 'find_box', 'remove_rules', 'Digit', 'clean_ink',
+           'to_mnist', 'fake_photo', 'show_steps', 'choose_threshold', 'Prediction', 'default_checkpoint', 'load_model',
+           'predict_digits', 'predict_image', 'optdigits_bitmap', 'sklearn_digits', 'accuracy_on', 'strokes_to_image',
+           'predict_strokes', 'draw_digit', 'segment_digits', 'find_lines', 'find_marks', 'Reading', 'split_touching',
+           'read_digits', 'fake_strip', 'show_reading', 'export_model']
 
 # %% ../nbs/07_unseen.ipynb #7dd61933
 MAX_PIXELS = 40_000_000   # larger images are refused (a 20000×20000 image would need 1.6 GB as floats)
@@ -332,6 +332,7 @@ def clean_ink(gray:np.ndarray, q:float=10, short:bool=False, rules:bool=True) ->
 
 TOO_SMALL, BLANK = 'image too small (under 2 pixels on a side)', 'no digit found (blank, uniform or noise)'
 NOISE = 'no digit found (scattered ink or too much of it: noise or a photo, not a digit)'
+SCATTERED = 'no digit found (the ink is in several pieces: several digits, or noise; `digitrec read` or `read_digits` reads a row of digits)'
 
 def to_mnist(src, # path, bytes, file object, PIL image or array
              keep_steps:bool=False, # keep each intermediate image in `Digit.steps` (for `show_steps`)
@@ -343,7 +344,8 @@ def to_mnist(src, # path, bytes, file object, PIL image or array
     if min(steps['gray'].shape) < 2: return Digit(None, TOO_SMALL)
     steps |= clean_ink(steps['gray'], q, rules=rules)
     if steps['clean'].max() == 0: return Digit(None, BLANK, steps if keep_steps else {})
-    if (steps['clean'] > 0).mean() > 0.5 or not is_stroke(steps['clean']): return Digit(None, NOISE, steps if keep_steps else {})
+    if (steps['clean'] > 0).mean() > 0.5: return Digit(None, NOISE, steps if keep_steps else {})
+    if not is_stroke(steps['clean']): return Digit(None, SCATTERED, steps if keep_steps else {})   # most often a row of digits given to `predict`
     steps['mnist'] = center_digit(drop_specks(steps['clean']))   # a speck far from the digit would shrink it
     return Digit((steps['mnist'] * 255).round().astype(np.uint8), None, steps if keep_steps else {})
 
