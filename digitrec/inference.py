@@ -96,15 +96,21 @@ def to_gray(img:Image.Image) -> np.ndarray:
     return np.asarray(img.convert('L'), dtype=np.float32) / 255
 
 def array_to_gray(a) -> np.ndarray:
-    "A numpy array H×W, H×W×1, H×W×3 or H×W×4 (uint8, bool or float) as grayscale floats in [0, 1]."
+    "A numpy array or torch tensor H×W, H×W×C or C×H×W (C = 1, 3 or 4: gray, RGB, RGBA; C×H×W is how PyTorch keeps images, a batch of one included), uint8, bool or float (values above 1: 0-255; below 0: normalized for a model, rescaled from their own range), as grayscale floats in [0, 1]."
+    if torch.is_tensor(a):   # on a GPU, needing grad, bf16: as numpy can hold it
+        a = a.detach().cpu(); a = (a.float() if a.is_floating_point() else a).numpy()
     a = np.asarray(a)
     if a.dtype == object or not (np.issubdtype(a.dtype, np.number) or a.dtype == bool): raise DigitrecError(f"expected a numeric image array, got dtype {a.dtype}")
+    if a.ndim == 4 and a.shape[0] == 1: a = a[0]                                   # a batch of one image
+    if a.ndim == 4: raise DigitrecError(f"expected one image, got a batch of {a.shape[0]} (shape {tuple(a.shape)}); give them one at a time")
+    if a.ndim == 3 and a.shape[0] in (1, 3, 4) and a.shape[-1] not in (1, 3, 4): a = np.moveaxis(a, 0, -1)   # channels first → last
     if not (a.ndim == 2 or a.ndim == 3 and a.shape[-1] in (1, 3, 4)) or min(a.shape) < 1:
-        raise DigitrecError(f"expected an image array H×W or H×W×C, got shape {a.shape}")
+        raise DigitrecError(f"expected an image array H×W, H×W×C or C×H×W (C = 1, 3 or 4), got shape {tuple(a.shape)}")
     if a.shape[0] * a.shape[1] > MAX_PIXELS: raise DigitrecError(f"image array of {a.shape[0] * a.shape[1]:,} pixels is larger than the {MAX_PIXELS:,} allowed")
     a = a.astype(np.float64)
     if not np.isfinite(a).all(): raise DigitrecError("image array contains NaN or infinite values")
-    if a.max() > 1: a = a / (255 if a.max() <= 255 else a.max())
+    if a.min() < 0: a = (a - a.min()) / max(a.max() - a.min(), 1e-12)   # normalized for a model ([-1, 1], or mean 0 and std 1): back to [0, 1]
+    elif a.max() > 1: a = a / (255 if a.max() <= 255 else a.max())
     a = np.clip(a, 0, 1)
     if a.ndim == 2: return a.astype(np.float32)
     if a.shape[-1] == 4: return composite(a[..., :3].mean(-1), a[..., 3])   # RGBA: transparency as in `to_gray`
@@ -120,7 +126,7 @@ def apply_exif_orientation(img:Image.Image) -> Image.Image:
 
 def load_gray(src) -> np.ndarray:
     "A path, bytes, file object, PIL image or array as grayscale floats in [0, 1], upright (`apply_exif_orientation`)."
-    if isinstance(src, np.ndarray) or torch.is_tensor(src): return array_to_gray(np.asarray(src))
+    if isinstance(src, np.ndarray) or torch.is_tensor(src): return array_to_gray(src)
     if isinstance(src, (str, Path, bytes, bytearray)) or hasattr(src, 'read'): src = _open(src)
     if not isinstance(src, Image.Image): raise DigitrecError(f"cannot read an image from a {type(src).__name__}; pass a path, PIL image or array")
     try: return to_gray(apply_exif_orientation(src))

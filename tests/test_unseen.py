@@ -70,6 +70,18 @@ def test_formats_and_modes(tmp_path, model, t, fmt, mode):
     pr = predict_image(f, model, 0.0)
     assert pr.label == 2, (fmt, mode, pr)
 
+def test_torchvision_samples_are_read(model, t):
+    "torchvision's MNIST samples as PyTorch users hold them (ToTensor: 1×28×28 floats; normalized as the study did, or to mean 0 and std 1) read as their uint8 images."
+    from torchvision import transforms as T
+    from digitrec.data import mnist_datasets
+    for tf in (T.ToTensor(), T.Compose([T.ToTensor(), T.Normalize((0.5,), (0.5,))]), T.Compose([T.ToTensor(), T.Normalize((0.1307,), (0.3081,))])):
+        test = mnist_datasets(transform=tf).test
+        for i in range(20):
+            x, y = test[i]
+            assert x.shape == (1, 28, 28) and x.dtype == torch.float32
+            p, q = predict_image(x, model), predict_image(t.x_test[i, 0].numpy(), model)
+            assert (p.label, p.confidence) == (q.label, q.confidence) and p.label == y, (tf, i)
+
 def _png_claiming(w, h) -> bytes:
     "A small PNG whose header claims w×h pixels."
     buf = io.BytesIO(); Image.new('L', (8, 8), 255).save(buf, 'PNG'); b = bytearray(buf.getvalue())
