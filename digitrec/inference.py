@@ -109,7 +109,8 @@ def array_to_gray(a) -> np.ndarray:
     if a.shape[0] * a.shape[1] > MAX_PIXELS: raise DigitrecError(f"image array of {a.shape[0] * a.shape[1]:,} pixels is larger than the {MAX_PIXELS:,} allowed")
     a = a.astype(np.float64)
     if not np.isfinite(a).all(): raise DigitrecError("image array contains NaN or infinite values")
-    if a.min() < 0: a = (a - a.min()) / max(a.max() - a.min(), 1e-12)   # normalized for a model ([-1, 1], or mean 0 and std 1): back to [0, 1]
+    if (lo := a.min()) < 0:   # normalized for a model ([-1, 1], or mean 0 and std 1): back to [0, 1], scaled first so that no difference overflows
+        s = max(-lo, a.max()); a = (a / s - lo / s) / max(a.max() / s - lo / s, 1e-12)
     elif a.max() > 1: a = a / (255 if a.max() <= 255 else a.max())
     a = np.clip(a, 0, 1)
     if a.ndim == 2: return a.astype(np.float32)
@@ -622,7 +623,6 @@ def find_marks(x:np.ndarray, # clean ink, white on black, of one row (`clean_ink
         if mw >= 1.5 * mh and mw >= 0.2 * h and 0.25 <= cy <= 0.75: marks[i] = '-'
         elif cy >= 0.65 and mw <= 0.4 * h: marks[i] = ',' if mh > 1.3 * mw else '.'
     return marks
-
 
 # %% ../nbs/07_unseen.ipynb #8260e330
 @dataclass
