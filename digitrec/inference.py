@@ -343,11 +343,12 @@ SEVERAL = 'several digits side by side, not one: `digitrec read` or `read_digits
 SCATTERED = 'no digit found (the ink is in several pieces: several digits, or noise; `digitrec read` or `read_digits` reads a row of digits)'
 
 def side_by_side(x:np.ndarray, # clean ink without specks (`drop_specks`)
-                 min_height:float=0.6, # a digit's columns hold ink over at least this share of all the ink's height...
-                 min_mass:float=0.35, # ...and at least this share of the heaviest such group's ink (a stray stroke is lighter)
-                 min_gap:float=0.1 # blank columns fewer than this share of the height do not part two digits
+                 min_height:float=0.6, # a digit holds ink over at least this share of all the ink's height...
+                 min_mass:float=0.35, # ...and at least this share of the heaviest such part's ink (a stray stroke is lighter)
+                 min_gap:float=0.1, # blank columns fewer than this share of the height do not part two digits
+                 pieces:bool=True # also count separate pieces of ink (8-connected) whose columns overlap: digits written close, not touching
                 ) -> int:
-    "How many digits stand apart side by side in `x` (blank columns between them): 1 for a single digit, as for all 70,000 of MNIST's."
+    "How many digits stand apart side by side in `x` (blank columns, or with `pieces` blank pixels, between them): 1 for a single digit, as for all 70,000 of MNIST's."
     b = x > 0
     rows = np.nonzero(b.any(1))[0]
     if len(rows) == 0: return 0
@@ -355,11 +356,14 @@ def side_by_side(x:np.ndarray, # clean ink without specks (`drop_specks`)
     for a, e in _runs(b.any(0)):
         if groups and a - groups[-1][1] < min_gap * h: groups[-1][1] = e
         else: groups.append([a, e])
-    mass = []
-    for a, e in groups:
-        r = np.nonzero(b[:, a:e].any(1))[0]
-        if r[-1] - r[0] + 1 >= min_height * h: mass.append(float(x[:, a:e].sum()))
-    return sum(m >= min_mass * max(mass) for m in mass) if mass else 0
+    def digits(parts):   # (rows spanned, ink) of each part: how many are tall and heavy enough to be a digit
+        mass = [m for span, m in parts if span >= min_height * h]
+        return sum(m >= min_mass * max(mass) for m in mass) if mass else 0
+    n = digits([(np.ptp(np.nonzero(b[:, a:e].any(1))[0]) + 1, float(x[:, a:e].sum())) for a, e in groups])
+    if not pieces: return n
+    lab, k = ndimage.label(b, structure=np.ones((3, 3)))
+    spans = [o[0].stop - o[0].start for o in ndimage.find_objects(lab)]
+    return max(n, digits(zip(spans, ndimage.sum_labels(x, lab, index=np.arange(1, k + 1)))))
 
 def to_mnist(src, # path, bytes, file object, PIL image or array
              keep_steps:bool=False, # keep each intermediate image in `Digit.steps` (for `show_steps`)
