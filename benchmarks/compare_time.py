@@ -17,7 +17,6 @@ from pathlib import Path
 import torch
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
-import digitrec.mlp, digitrec.cnn, digitrec.lenet5
 
 MODELS = ('lenet5', 'cnn', 'mlp')
 

@@ -16,7 +16,6 @@ from digitrec.data import mnist_tensors
 from digitrec.transforms import AugConfig, augment_batch
 from digitrec.learner import get_config, train, predict_logits
 from digitrec.inference import load_model, predict_image, read_digits, fake_photo, fake_strip
-import digitrec.lenet5
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('--json'); a = p.parse_args()

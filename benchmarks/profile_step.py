@@ -11,7 +11,6 @@ import torch
 from torch.profiler import profile, ProfilerActivity
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, Callback, CancelFitException, def_device
-import digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from time_to_99 import RECIPES
 

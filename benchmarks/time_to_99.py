@@ -27,7 +27,6 @@ from pathlib import Path
 import torch
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, Callback, def_device
-import digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from train_speed import Until, SPEED_RECIPE
 

@@ -24,7 +24,6 @@ from digitrec.data import mnist_tensors
 from digitrec.transforms import normalize
 from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, FastCB, CudaGraphCB, Callback,
                               CancelFitException, def_device, predict_logits, train)
-import digitrec.mlp, digitrec.cnn, digitrec.lenet5
 
 class StopAfter(Callback):
     "Time `n` training batches after `warm` warm-up batches, then stop."

@@ -17,7 +17,6 @@ import argparse, sys
 from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
-import digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from jsonrows import merge_rows
 

@@ -15,7 +15,6 @@ from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, predict_logits
 from digitrec.inference import sklearn_digits
-import digitrec.cnn
 sys.path.insert(0, str(Path(__file__).parent))
 from lowres_sklearn import with_lowres_copies
 from shape_aug_sklearn import ShapeAug

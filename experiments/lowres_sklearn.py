@@ -17,7 +17,6 @@ import numpy as np, torch, torch.nn.functional as F
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
 from digitrec.inference import to_mnist, sklearn_digits, accuracy_on
-import digitrec.lenet5
 
 def lowres(img:np.ndarray, rng, side:int=32, block:int=4):
     "An MNIST digit (uint8 28×28) made like an optdigits digit: 8×8, 17 grey levels in [0, 1]; None if it has no ink."

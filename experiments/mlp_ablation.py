@@ -9,7 +9,6 @@ from dataclasses import asdict
 from digitrec.data import mnist_tensors
 from digitrec.transforms import AugConfig
 from digitrec.learner import train, get_config
-import digitrec.mlp
 
 NOBLUR = dict(blur_sigma=None)
 ROWS = [  # (name, model overrides, augmentation)

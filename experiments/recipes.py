@@ -9,7 +9,6 @@ import argparse, sys, time
 from pathlib import Path
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train
-import digitrec.mlp, digitrec.cnn, digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from jsonrows import merge_rows
 

@@ -17,7 +17,6 @@ import torch
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, predict_logits
 from digitrec.inference import sklearn_digits
-import digitrec.cnn
 sys.path.insert(0, str(Path(__file__).parent))
 from shape_aug_sklearn import ShapeAug
 from sklearn_tta import tta

@@ -18,7 +18,6 @@ import torch, torch.nn.functional as F
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, Callback, predict_logits
 from digitrec.inference import sklearn_digits, load_model
-import digitrec.cnn, digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from sklearn_tta import tta
 

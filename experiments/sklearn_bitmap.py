@@ -17,7 +17,6 @@ from sklearn.datasets import load_digits
 from digitrec.data import mnist_tensors
 from digitrec.learner import get_config, train, predict_logits
 from digitrec.inference import to_mnist, optdigits_bitmap, load_model, accuracy_on
-import digitrec.cnn, digitrec.lenet5, digitrec.mlp
 from jsonrows import merge_rows
 
 DECODES = {'direct': lambda im: im, 'bitmap 32×32': optdigits_bitmap,

@@ -22,7 +22,6 @@ import digitrec.learner
 from digitrec.data import mnist_tensors
 from digitrec.transforms import AugConfig, check_batch, to_float, draw_params, warp, jitter, blur, normalize
 from digitrec.learner import get_config, train
-import digitrec.mlp, digitrec.cnn, digitrec.lenet5
 sys.path.insert(0, str(Path(__file__).parent))
 from jsonrows import merge_rows
 
