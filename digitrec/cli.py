@@ -14,7 +14,7 @@ from .inference import load_model, predict_image, read_digits, export_model
 library_models()   # every model registered, for --model's choices
 
 # %% auto #0
-__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'unit_float', 'cmd_train', 'cmd_compare',
+__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'seed_int', 'unit_float', 'cmd_train', 'cmd_compare',
            'cmd_evaluate', 'cmd_predict', 'cmd_read', 'cmd_export', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #ee5c9cfa
@@ -61,6 +61,10 @@ def pos_float(s:str) -> float:
     "argparse type: a number > 0."
     v = _parse(s, float, 'a number'); return _check(v, v > 0, '> 0')
 
+def seed_int(s:str) -> int:
+    "argparse type: a random seed, a whole number from 0 to 2**32 - 1 (what numpy accepts)."
+    v = _parse(s, int, 'a whole number'); return _check(v, 0 <= v < 2**32, f'from 0 to {2**32 - 1}')
+
 def unit_float(s:str) -> float:
     "argparse type: a number from 0 to 1 (a confidence)."
     v = _parse(s, float, 'a number'); return _check(v, 0 <= v <= 1, 'from 0 to 1')
@@ -94,7 +98,7 @@ def _add_train(sub):
     p = sub.add_parser('train', help="train one model with the study's recipe", description=cmd_train.__doc__)
     p.add_argument('--model', required=True, choices=sorted(MODELS), help='which model')
     _add_run_options(p)
-    p.add_argument('--seed', type=int, default=42, help='random seed (default: 42)')
+    p.add_argument('--seed', type=seed_int, default=42, help='random seed, 0 to 4294967295 (default: 42)')
     p.add_argument('--out', type=Path, default=Path('runs'), help='folder for checkpoints and history (default: runs)')
     p.add_argument('--resume', action='store_true', help='continue the interrupted run in --out')
     p.add_argument('--loader', choices=['tensor', 'torchvision', 'study'], default='tensor',

