@@ -129,7 +129,8 @@ def load_gray(src) -> np.ndarray:
     "A path, bytes, file object, PIL image or array as grayscale floats in [0, 1], upright (`apply_exif_orientation`)."
     if isinstance(src, np.ndarray) or torch.is_tensor(src): return array_to_gray(src)
     if isinstance(src, (str, Path, bytes, bytearray)) or hasattr(src, 'read'): src = _open(src)
-    if not isinstance(src, Image.Image): raise DigitrecError(f"cannot read an image from a {type(src).__name__}; pass a path, PIL image or array")
+    if not isinstance(src, Image.Image):
+        raise DigitrecError(f"cannot read an image from {'None' if src is None else f'an object of type {type(src).__name__}'}; pass a path, bytes, a PIL image, or an array or tensor")
     try: return to_gray(apply_exif_orientation(src))
     except (ValueError, OSError, TypeError) as e: raise DigitrecError(f"unsupported image mode {src.mode!r} ({e}); save it as PNG or JPEG") from None
 
