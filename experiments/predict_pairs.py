@@ -19,7 +19,8 @@ from functools import partial
 from pathlib import Path
 import numpy as np
 import digitrec.inference as inf
-from digitrec.inference import fake_strip, fake_photo, predict_image, to_mnist, side_by_side, load_model, SEVERAL
+from sklearn.datasets import load_digits
+from digitrec.inference import fake_strip, fake_photo, predict_image, to_mnist, side_by_side, load_model, optdigits_bitmap, SEVERAL
 from digitrec.data import mnist_tensors
 
 CASES = {'apart (gap 8)': (2, 8), 'close (gap 2)': (2, 2), 'columns overlap (gap -4)': (2, -4),
@@ -56,8 +57,6 @@ if __name__ == '__main__':
             print(f"| {start} | {case} | " + ' | '.join(f"{o['labelled']} labelled, {o['several']} several" for o in r.values()) + ' |', flush=True)
     xs = np.concatenate([X, t.x_train[:, 0].numpy(), t.x_valid[:, 0].numpy()])[:a.mnist]
     checks = {f'MNIST (first {len(xs):,}: test, training split, validation split)': lambda: xs}
-    from digitrec.inference import optdigits_bitmap
-    from sklearn.datasets import load_digits
     sk = load_digits().images / 16
     checks['scikit-learn, bitmap'] = lambda: [optdigits_bitmap(im) for im in sk]
     checks['scikit-learn, direct'] = lambda: sk
