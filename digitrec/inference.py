@@ -325,12 +325,17 @@ def remove_rules(x:np.ndarray, # clean ink, white on black (`clean_ink`)
     return np.where(back(h | (v & bu)), 0, x).astype(x.dtype)
 
 # %% ../nbs/07_unseen.ipynb #8633ce09
+def _brief(a) -> str:
+    "An array as its shape and type, `<28×28 uint8>`, so that printing a result does not print every pixel."
+    return 'None' if a is None else f"<{'×'.join(map(str, a.shape))} {a.dtype}>"
+
 @dataclass
 class Digit:
     "An image normalized like MNIST (uint8 28×28, white ink on black), or the reason there is none."
     image: np.ndarray|None
     reason: str|None = None
     steps: dict = field(default_factory=dict, repr=False)
+    def __repr__(self): return f"Digit(image={_brief(self.image)}, reason={self.reason!r})"
 
 def clean_ink(gray:np.ndarray, q:float=10, short:bool=False, rules:bool=True) -> dict:
     "The steps shared by `to_mnist` and `read_digits`: work size (see `work_size` for `short`), polarity ('ink'), background, saturation and, with `rules`, printed lines (`remove_rules`) ('clean')."
@@ -450,6 +455,8 @@ class Prediction:
     image: np.ndarray|None
     reason: str|None = None
     def to_dict(self): return dict(label=self.label, confidence=round(self.confidence, 4), top3=self.top3, reason=self.reason)
+    def __repr__(self):
+        return f"Prediction(label={self.label}, confidence={self.confidence:.4f}, top3={self.top3}, image={_brief(self.image)}, reason={self.reason!r})"
 
 def default_checkpoint() -> Path:
     "The checkpoint shipped with the package (the CNN, study recipe, from the committed `digitrec compare` run)."
