@@ -42,7 +42,7 @@ def _open(src) -> Image.Image:
     name = str(src) if isinstance(src, (str, Path)) else str(getattr(src, 'name', 'image'))   # a file object: its name ('<stdin>'...)
     if isinstance(src, (str, Path)):
         p = Path(src)
-        if p.is_dir(): raise DigitrecError(f"{p} is a directory, not an image file")
+        if p.is_dir(): raise DigitrecError(f"{p} is a directory, not an image file; name the images in it ({p/'*.png'}...)")
         if not p.exists(): raise DigitrecError(f"{p} not found")
         if p.stat().st_size == 0: raise DigitrecError(f"{p} is empty")
     if isinstance(src, (bytes, bytearray)): src = io.BytesIO(src)

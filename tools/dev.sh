@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Run a command inside the project's virtual environment, creating it first when it is missing.
 #   bash tools/dev.sh test             every test, as CI runs them
+#   bash tools/dev.sh docs             the HTML docs in _docs/ (needs quarto; `docs --check` does all but quarto's part)
 #   bash tools/dev.sh digitrec ...     any command installed in the environment
 # Needs only Python >= 3.11 with pip and venv. The environment lives in .venv (or $DIGITREC_VENV)
 # and is rebuilt when settings.ini or setup.py change.
@@ -22,4 +23,5 @@ fi
 export PATH="$PWD/$venv/bin:$PATH"
 [ $# -gt 0 ] || { echo "usage: bash tools/dev.sh test | bash tools/dev.sh COMMAND [ARGS...]" >&2; exit 2; }
 if [ "$1" = test ]; then shift; exec bash tools/test.sh "$@"; fi
+if [ "$1" = docs ]; then shift; exec bash tools/docs.sh "$@"; fi
 exec "$@"

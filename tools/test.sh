@@ -15,6 +15,8 @@ if [ "$before" != "$(snap)" ]; then
   diff <(echo "$before") <(snap) | grep '^>' | awk '{print "  " $3}'
   exit 1
 fi
+echo "== the notebooks can be processed for the docs (nbdev_docs up to quarto)"
+bash tools/docs.sh --check
 echo "== the outputs stored in the notebooks come from their current code"
 python tools/run_nbs.py --check
 echo "== nbdev_test (cells flagged slow are skipped)"
