@@ -41,6 +41,7 @@ class TensorLoader:
         self.chunk = max(chunk // bs, 1) * bs
         self.gen = torch.Generator().manual_seed(seed)
     def __len__(self): return math.ceil(len(self.x) / self.bs)
+    def __repr__(self): return f"TensorLoader({len(self.x)} images, bs={self.bs}, shuffle={self.shuffle}, aug={self.aug}, chunk={self.chunk})"
     def to(self, device):
         self.x, self.y = self.x.to(device), self.y.to(device); return self
     def __iter__(self):
@@ -90,8 +91,9 @@ class CancelBatchException(Exception): pass
 class CancelEpochException(Exception): pass
 
 class Callback:
-    "Base class: override any of before_fit, before_epoch, before_batch, after_batch, after_epoch, after_fit."
-    order = 0
+    "Base class: override any of before_fit, before_epoch, before_batch, after_batch, after_epoch, after_fit; `shows` names the settings its repr prints."
+    order, shows = 0, ()
+    def __repr__(self): return f"{type(self).__name__}({', '.join(f'{k}={getattr(self, k)!r}' for k in self.shows)})"
 
 def run_cbs(cbs, method_nm, learn=None):
     "Call `method_nm` on every callback that has it, sorted by `order`."
@@ -116,6 +118,9 @@ class Learner:
     def __init__(self, model, dls, loss_func=F.cross_entropy, lr=1e-3, cbs=(), opt_func=torch.optim.Adam):
         self.model, self.dls, self.loss_func, self.lr, self.opt_func = model, dls, loss_func, lr, opt_func
         self.cbs, self.opt, self.start_epoch = list(cbs), None, 0
+    def __repr__(self):   # names, not the model's layers or a function's address
+        name = lambda f: getattr(f, '__name__', f)
+        return f"Learner({type(self.model).__name__}, lr={self.lr}, loss_func={name(self.loss_func)}, opt_func={name(self.opt_func)}, cbs={self.cbs})"
 
     @with_cbs('batch')
     def _one_batch(self):
@@ -164,6 +169,7 @@ def to_device(x, device=None):
 
 class DeviceCB(Callback):
     "Put the model, the in-memory data and each batch on `device` (default: the best available)."
+    shows = ('device',)
     def __init__(self, device=None): self.device = device or def_device()
     def before_fit(self, learn):
         learn.model.to(self.device)
@@ -195,7 +201,7 @@ class MetricsCB(Callback):
 # %% ../nbs/02_learner.ipynb #b0ef22d8
 class ProgressCB(Callback):
     "Fastprogress bars over epochs and batches with the live training loss (every 10th batch), and each epoch's metrics; without a terminal, just the metrics, a line per epoch."
-    order = MetricsCB.order + 1
+    order, shows = MetricsCB.order + 1, ('bars',)
     def __init__(self, bars:bool|None=None): self.bars = bars   # None: in a notebook or a terminal; else (a log file) one line per epoch
     def before_fit(self, learn):
         from fastprogress.fastprogress import master_bar, progress_bar, IN_NOTEBOOK   # here: importing it takes a while, and only training needs it
@@ -218,7 +224,7 @@ class ProgressCB(Callback):
 # %% ../nbs/02_learner.ipynb #203b85af
 class EarlyStopCB(Callback):
     "Stop when validation accuracy has not improved by `min_delta` for `patience` epochs."
-    order = MetricsCB.order + 2
+    order, shows = MetricsCB.order + 2, ('patience', 'min_delta')
     def __init__(self, patience:int=3, min_delta:float=0.0): self.patience, self.min_delta = patience, min_delta
     def after_epoch(self, learn):
         if learn.training: return
@@ -238,6 +244,7 @@ class FastCB(Callback):
     "channels_last memory format, and bf16 autocast for the forward pass and loss on a CPU that has bf16 (training and validation)."
     order = 1
     def __init__(self, bf16:bool=True, channels_last:bool=True): self.want_bf16, self.channels_last, self.ctx = bf16, channels_last, None
+    def __repr__(self): return f"FastCB(bf16={self.want_bf16}, channels_last={self.channels_last})"
     def before_fit(self, learn):
         self.device = next(learn.model.parameters()).device
         self.bf16 = self.want_bf16 and bf16_supported(self.device)
@@ -377,7 +384,7 @@ def load_checkpoint(path:Path) -> dict:
 # %% ../nbs/02_learner.ipynb #53c39b7b
 class CheckpointCB(Callback):
     "After every epoch, save weights, config, history, optimizer and RNG states to `path`."
-    order = MetricsCB.order + 3
+    order, shows = MetricsCB.order + 3, ('path',)
     def __init__(self, path, cfg:ModelConfig, meta:dict|None=None): self.path, self.cfg, self.meta = Path(path), cfg, meta or {}
     def after_epoch(self, learn):
         if learn.training: return
