@@ -8,20 +8,22 @@ TMPDIR=$(mktemp -d -t digitrec-tests.XXXXXX); export TMPDIR; trap 'rm -rf "$TMPD
 snap() { find nbs digitrec README.md -type f \( -name '*.ipynb' -o -name '*.py' -o -name '*.md' \) \
            -not -path '*/.ipynb_checkpoints/*' -not -name '_*.ipynb' -print0 | sort -z | xargs -0 md5sum; }
 before=$(snap)
-echo "== nbdev_export, nbdev_clean and the README must leave every file unchanged"
+step() { echo "== $1 (at ${SECONDS} s)"; }   # where the time goes, for a CI that must stay under 20 minutes
+step "nbdev_export, nbdev_clean and the README must leave every file unchanged"
 nbdev_export && nbdev_clean && python tools/readme.py
 if [ "$before" != "$(snap)" ]; then
   echo "FAILED: these files changed; run nbdev_export, nbdev_clean and python tools/readme.py, then commit:"
   diff <(echo "$before") <(snap) | grep '^>' | awk '{print "  " $3}'
   exit 1
 fi
-echo "== the notebooks can be processed for the docs (nbdev_docs up to quarto)"
+step "the notebooks can be processed for the docs (nbdev_docs up to quarto)"
 bash tools/docs.sh --check
-echo "== the outputs stored in the notebooks come from their current code"
+step "the outputs stored in the notebooks come from their current code"
 python tools/run_nbs.py --check
-echo "== nbdev_test (cells flagged slow are skipped)"
+step "nbdev_test (cells flagged slow are skipped)"
 nbdev_test
-echo "== pytest --nbval-lax nbs/"
+step "pytest --nbval-lax nbs/"
 pytest -q -p no:cacheprovider --nbval-lax nbs/
-echo "== pytest tests/"
+step "pytest tests/"
 pytest -q -p no:cacheprovider tests/
+echo "== all tests passed in ${SECONDS} s"
