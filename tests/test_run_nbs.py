@@ -50,3 +50,11 @@ def test_markdown_edits_need_no_rerun(run_nbs):
     next(c for c in nb.cells if c.cell_type == 'markdown').source += '\n\nOne more sentence.'
     nbformat.write(nb, p)
     assert run_nbs.check() == 0
+
+def test_widget_state_fails(run_nbs, capsys):   # ids that change every run, shown nowhere: noise in every diff
+    p = run_nbs.nbs/'07_unseen.ipynb'
+    nb = nbformat.read(p, as_version=4)
+    nb.metadata['widgets'] = {'application/vnd.jupyter.widget-state+json': {'state': {}, 'version_major': 2, 'version_minor': 0}}
+    nbformat.write(nb, p)
+    assert run_nbs.check() == 1
+    assert '07_unseen.ipynb: holds widget state (metadata.widgets)' in capsys.readouterr().err

@@ -34,6 +34,7 @@ def problems(p:Path) -> list[str]:
     cells = [c for c in nbformat.read(p, as_version=4).cells if c.cell_type == 'code']
     errs = [o for c in cells for o in c.outputs if o.output_type == 'error']
     if errs: return [f"{p.name}: a cell's stored output is an error ({errs[0].ename})"]
+    if 'widgets' in nbformat.read(p, as_version=4).metadata: return [f"{p.name}: holds widget state (metadata.widgets)"]
     if cells and not any(c.outputs for c in cells): return [f"{p.name}: no outputs stored"]
     return []
 
@@ -51,9 +52,10 @@ def run(p:Path):
     from nbclient.exceptions import CellExecutionError
     nb = nbformat.read(p, as_version=4)
     t0 = time.time()
-    try: NotebookClient(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(nbs)}},
-                            extra_arguments=['--IPKernelApp.log_level=ERROR']).execute()
+    try: NotebookClient(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(nbs)}}, store_widget_state=False,
+                            extra_arguments=['--IPKernelApp.log_level=ERROR']).execute()   # widget state: ids that change every run, shown nowhere
     except CellExecutionError as e: sys.exit(f"{p.name}: a cell failed, the notebook is left as it was: {e.ename}: {e.evalue}")
+    nb.metadata.pop('widgets', None)   # as read from the file, which may hold some from before
     write_atomic(p, (nbformat.writes(nb) + '\n').encode())   # an interrupted run never leaves a half-written notebook
     print(f"{p.name}: {time.time() - t0:.0f} s", flush=True)
 
