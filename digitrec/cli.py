@@ -144,6 +144,7 @@ def cmd_evaluate(args):
     for c in map(str, range(10)):
         r = ev['per_class'][c]; print(f"{c:>5} {r['precision']:9.4f} {r['recall']:6.4f} {r['f1-score']:6.4f} {int(r['support']):7d}")
     print('confusion matrix (rows: true, columns: predicted)')
+    print(f"{'':>5} " + ' '.join(f"{c:5d}" for c in range(10)))
     for i, row in enumerate(ev['confusion']): print(f"{i:>5} " + ' '.join(f"{v:5d}" for v in row))
 
 def _add_evaluate(sub):

@@ -28,7 +28,10 @@ def test_compare_writes_the_report(tmp_path):
     assert abs(ev['accuracy'] - m['runs']['cnn'][0]['accuracy']) < 1e-9
     assert len(ev['confusion']) == 10
     r = run_cli('evaluate', ck)
-    assert 'confusion matrix' in r.stdout and 'macro precision' in r.stdout
+    assert 'macro precision' in r.stdout
+    lines = r.stdout.splitlines(); i = lines.index('confusion matrix (rows: true, columns: predicted)')
+    assert lines[i + 1].split() == [str(c) for c in range(10)]   # the predicted classes head the columns
+    assert [[int(v) for v in l.split()] for l in lines[i + 2:i + 12]] == [[k, *row] for k, row in enumerate(ev['confusion'])]
 
 def test_compare_bad_output_folders(tmp_path):
     r = run_cli('compare', *QUICK, '--out', '/proc/digitrec-results')
