@@ -24,7 +24,9 @@ def _docs(d:Path, *args):
 def test_check_passes_on_separate_imports(tmp_path):
     r = _docs(_project(tmp_path, 'import os', 'x = f()\nassert x == 1'), '--check')
     assert r.returncode == 0 and 'every notebook processed' in r.stdout, r.stderr
-    assert 'f' in (tmp_path/'_proc'/'00_tiny.ipynb').read_text()   # the processed notebook, with f's documentation
+    docs = [''.join(o['data']['text/markdown']) for c in json.loads((tmp_path/'_proc'/'00_tiny.ipynb').read_text())['cells']
+            for o in c.get('outputs', []) if 'text/markdown' in o.get('data', {})]
+    assert len(docs) == 1 and '### f' in docs[0] and '*One.*' in docs[0], docs   # f's documentation, rendered from its docstring
 
 def test_check_fails_on_a_test_that_imports(tmp_path):
     r = _docs(_project(tmp_path, 'x = f()', 'import os\nassert x == 1'), '--check')   # nbdev_docs would run the second cell without the first
