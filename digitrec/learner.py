@@ -242,16 +242,15 @@ def bf16_supported(device:torch.device) -> bool:
 
 class FastCB(Callback):
     "channels_last memory format, and bf16 autocast for the forward pass and loss on a CPU that has bf16 (training and validation)."
-    order = 1
-    def __init__(self, bf16:bool=True, channels_last:bool=True): self.want_bf16, self.channels_last, self.ctx = bf16, channels_last, None
-    def __repr__(self): return f"FastCB(bf16={self.want_bf16}, channels_last={self.channels_last})"
+    order, shows = 1, ('bf16', 'channels_last')
+    def __init__(self, bf16:bool=True, channels_last:bool=True): self.bf16, self.channels_last, self.ctx = bf16, channels_last, None
     def before_fit(self, learn):
         self.device = next(learn.model.parameters()).device
-        self.bf16 = self.want_bf16 and bf16_supported(self.device)
+        self.autocast = self.bf16 and bf16_supported(self.device)   # wanted, and a gain on this device
         if self.channels_last: learn.model.to(memory_format=torch.channels_last)
     def before_batch(self, learn):
         if self.channels_last: learn.batch = (learn.batch[0].contiguous(memory_format=torch.channels_last), *learn.batch[1:])
-        if self.bf16: self.ctx = torch.autocast(self.device.type, dtype=torch.bfloat16); self.ctx.__enter__()
+        if self.autocast: self.ctx = torch.autocast(self.device.type, dtype=torch.bfloat16); self.ctx.__enter__()
     def after_loss(self, learn): self._exit()
     def cleanup_batch(self, learn): self._exit()
     def _exit(self):
