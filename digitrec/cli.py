@@ -9,13 +9,13 @@ from pathlib import Path
 
 import digitrec
 from .data import DigitrecError, DigitrecWarning, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
-from .learner import MODELS, library_models, get_config, train, paths, write_json, model_from_checkpoint, _count
+from .learner import MODELS, library_models, get_config, get_device, train, paths, write_json, model_from_checkpoint, _count
 from .inference import load_model, predict_image, read_digits, export_model
 library_models()   # every model registered, for --model's choices
 
 # %% auto #0
-__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'seed_int', 'unit_float', 'cmd_train', 'cmd_compare',
-           'cmd_evaluate', 'cmd_predict', 'cmd_read', 'cmd_export', 'parser', 'main']
+__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'seed_int', 'unit_float', 'device_arg', 'cmd_train',
+           'cmd_compare', 'cmd_evaluate', 'cmd_predict', 'cmd_read', 'cmd_export', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #ee5c9cfa
 def cmd_data(args):
@@ -69,6 +69,11 @@ def unit_float(s:str) -> float:
     "argparse type: a number from 0 to 1 (a confidence)."
     v = _parse(s, float, 'a number'); return _check(v, 0 <= v <= 1, 'from 0 to 1')
 
+def device_arg(s:str):
+    "argparse type: a `torch.device` that PyTorch can use on this machine (see `get_device`)."
+    try: return get_device(s)
+    except DigitrecError as e: raise argparse.ArgumentTypeError(str(e)) from None
+
 def cmd_train(args):
     "Train one model (`--model`) and report its per-epoch history and final test accuracy."
     over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay, opt=args.opt).items() if v is not None}
@@ -78,7 +83,7 @@ def cmd_train(args):
     if not args.resume and p['last'].exists():
         print(f"digitrec: note: {p['last']} holds an interrupted run; starting over (--resume would continue it)", file=sys.stderr)
     try: learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
-                       n_train=args.n_train, progress=not args.quiet, fast=args.fast)
+                       n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device)
     except KeyboardInterrupt:   # say where this run's finished epochs are, and how to go on from them
         last = p['last']
         if last.exists() and last.stat().st_mtime >= start: raise KeyboardInterrupt(f"the finished epochs are saved in {last}; run the same command with --resume to continue") from None
@@ -93,6 +98,7 @@ def _add_run_options(p, epochs=nonneg_int):
     p.add_argument('--fast', action=argparse.BooleanOptionalAction, default=True,
                    help="each model's speed settings: channels_last, bf16 autocast on a CPU with bf16, CUDA graphs on a GPU (default: on)")
     p.add_argument('--quiet', action='store_true', help='no progress bars')
+    p.add_argument('--device', type=device_arg, help='where to train: cpu, cuda, cuda:N or mps (default: auto, the best there is: cuda, then mps, then cpu)')
 
 def _add_train(sub):
     p = sub.add_parser('train', help="train one model with the study's recipe", description=cmd_train.__doc__)
@@ -117,7 +123,7 @@ def cmd_compare(args):
     from digitrec.evaluate import compare   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
     had = (Path(args.out)/'metrics.json').exists()
     try: r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
-                     n_train=args.n_train, progress=not args.quiet, fast=args.fast)
+                     n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device)
     except KeyboardInterrupt:   # `compare` writes into a temporary folder and swaps it in at the end
         raise KeyboardInterrupt(f"the previous results in {args.out} are unchanged" if had else f"nothing was written to {args.out}") from None
     print((Path(args.out)/'report.md').read_text())

@@ -17,7 +17,7 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, show_digits, set_seed
-from .learner import get_config, train, predict_logits, load_checkpoint, write_json, def_device, model_from_checkpoint, _count
+from .learner import get_config, train, predict_logits, load_checkpoint, write_json, get_device, model_from_checkpoint, _count
 
 # %% auto #0
 __all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'plot_confusion', 'top_mistakes', 'show_mistakes',
@@ -143,7 +143,7 @@ def _swap(stage:Path, out:Path):
     os.replace(stage, out)
 
 # %% ../nbs/06_evaluate.ipynb #e23260f6
-def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=True, n_train=None, progress=True, fast=True) -> dict:
+def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=True, n_train=None, progress=True, fast=True, device=None) -> dict:
     "Train and evaluate every model with seeds 42, 43, ...; returns {model: [one dict per seed]}."
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     res = {m: [] for m in models}
@@ -151,7 +151,7 @@ def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=Tr
         for i, m in enumerate(models):
             cfg = get_config(m, **({} if epochs is None else dict(epochs=epochs)))
             if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + i + 1} of {seeds * len(models)}):", flush=True)
-            learn = train(cfg, data=t, aug=aug, seed=42 + s, out=runs/f'seed{42 + s}', n_train=n_train, progress=progress, fast=fast)
+            learn = train(cfg, data=t, aug=aug, seed=42 + s, out=runs/f'seed{42 + s}', n_train=n_train, progress=progress, fast=fast, device=device)
             res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
 
@@ -244,20 +244,23 @@ def analyse(res:dict, y:torch.Tensor) -> dict:
 
 # %% ../nbs/06_evaluate.ipynb #e9b7332e
 def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, aug:bool=True,
-            out:str|Path='results', n_train:int|None=None, progress:bool=True, fast:bool=True) -> dict:
+            out:str|Path='results', n_train:int|None=None, progress:bool=True, fast:bool=True,
+            device=None # 'cpu', 'cuda', 'mps'... (see `get_device`); default: the best available
+           ) -> dict:
     "Train, evaluate and compare `models`; write report.md, metrics.json, figures and checkpoints to `out`."
     out, start = Path(out), time.perf_counter()
     models = list(dict.fromkeys(models))   # a model named twice is compared once
     if not models: raise DigitrecError("no models to compare; name at least one")
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     if epochs is not None and epochs < 1: raise DigitrecError(f"--epochs must be at least 1 to compare trained models, got {epochs}")
+    device = get_device(device)
     stage = _stage(out)
     try:
         t = mnist_tensors()
-        res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast)
+        res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device)
         summary, analysis = summarize(res), analyse(res, t.y_test)
         meta = dict(digitrec_compare=1, models=list(models), seeds=seeds, aug=aug, n_train=n_train, fast=fast, wall_seconds=time.perf_counter() - start,
-                    epochs=epochs or get_config(models[0]).epochs, device=str(def_device()))
+                    epochs=epochs or get_config(models[0]).epochs, device=str(device))
         save_figures(res, t, stage)
         (stage/'report.md').write_text(report_md(summary, analysis, meta))
         runs = {m: [{k: v for k, v in r.items() if k not in ('probs', 'preds')} for r in rs] for m, rs in res.items()}

@@ -17,11 +17,11 @@ from .data import DigitrecError, MNISTTensors, mnist_tensors, mnist_datasets, se
 from .transforms import AugConfig, augment_batch, normalize, sample_transforms, study_transforms
 
 # %% auto #0
-__all__ = ['MODELS', 'def_device', 'TensorLoader', 'DataLoaders', 'data_loaders', 'CancelFitException', 'CancelBatchException',
-           'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device', 'DeviceCB', 'MetricsCB',
-           'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig',
-           'library_models', 'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict',
-           'restore', 'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
+__all__ = ['MODELS', 'def_device', 'get_device', 'TensorLoader', 'DataLoaders', 'data_loaders', 'CancelFitException',
+           'CancelBatchException', 'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device',
+           'DeviceCB', 'MetricsCB', 'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'CudaGraphCB', 'SchedCB',
+           'register', 'ModelConfig', 'library_models', 'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB',
+           'checkpoint_dict', 'restore', 'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
 
 # %% ../nbs/02_learner.ipynb #090806e4
 def def_device() -> torch.device:
@@ -29,6 +29,19 @@ def def_device() -> torch.device:
     if torch.cuda.is_available(): return torch.device('cuda')
     if getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available(): return torch.device('mps')
     return torch.device('cpu')
+
+def get_device(name:str|torch.device|None=None) -> torch.device:
+    "The device called `name` ('cpu', 'cuda', 'cuda:1', 'mps'), checked to be usable here; `None` or 'auto': `def_device()`."
+    if name is None or name == 'auto': return def_device()
+    try: d = torch.device(name)
+    except (RuntimeError, TypeError): raise DigitrecError(f"unknown device {name!r}; use auto, cpu, cuda, cuda:N or mps") from None
+    n_gpu = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    if d.type == 'cuda' and not n_gpu: raise DigitrecError(f"{name}: PyTorch finds no CUDA GPU on this machine; use cpu")
+    if d.type == 'cuda' and (d.index or 0) >= n_gpu: raise DigitrecError(f"{name}: this machine has {n_gpu} CUDA GPU(s), cuda:0 to cuda:{n_gpu - 1}")
+    if d.type == 'mps' and not (getattr(torch.backends, 'mps', None) and torch.backends.mps.is_available()):
+        raise DigitrecError(f"{name}: PyTorch finds no Apple GPU (MPS) on this machine; use cpu")
+    if d.type not in ('cpu', 'cuda', 'mps'): raise DigitrecError(f"{name}: digitrec runs on cpu, cuda or mps, not {d.type}")
+    return d
 
 # %% ../nbs/02_learner.ipynb #94c25202
 class TensorLoader:
@@ -168,9 +181,9 @@ def to_device(x, device=None):
     return type(x)(to_device(o, device) for o in x)
 
 class DeviceCB(Callback):
-    "Put the model, the in-memory data and each batch on `device` (default: the best available)."
+    "Put the model, the in-memory data and each batch on `device` (a name or `torch.device`; default: the best available)."
     shows = ('device',)
-    def __init__(self, device=None): self.device = device or def_device()
+    def __init__(self, device=None): self.device = get_device(device)
     def before_fit(self, learn):
         learn.model.to(self.device)
         if learn.opt is not None and learn.opt.state:   # resuming: the state loaded from the checkpoint follows the weights

@@ -8,13 +8,14 @@ QUICK = ['--epochs', '1', '--n-train', '2000', '--quiet']
 
 def test_compare_writes_the_report(tmp_path):
     out = tmp_path/'results'
-    r = run_cli('compare', *QUICK, '--out', out)
+    r = run_cli('compare', *QUICK, '--out', out, '--device', 'cpu')
     assert r.returncode == 0, r.stderr
     report = (out/'report.md').read_text()
     assert '| Model | Accuracy | Precision | Recall | F1 | Training loss | Epochs to convergence | s / epoch |' in report
     for name in ('LeNet-5', 'CNN', 'MLP'): assert f'| {name} |' in report
     assert 'Is the ranking real?' in report and 'vs' in report
     m = json.loads((out/'metrics.json').read_text())
+    assert m['meta']['device'] == 'cpu' and ', cpu (' in report   # where it trained, as asked
     assert set(m['summary']) == {'lenet5', 'cnn', 'mlp'} and len(m['analysis']['mcnemar']) == 3
     assert 0 <= m['summary']['cnn']['accuracy'] <= 1
     pngs = sorted(p.name for p in out.glob('*.png'))
