@@ -120,12 +120,15 @@ def _add_train(sub):
 # %% ../nbs/08_cli.ipynb #f20c72c2
 def cmd_compare(args):
     "Train the study's models, evaluate them on the test set and write the comparison report."
-    from digitrec.evaluate import compare   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
-    had = (Path(args.out)/'metrics.json').exists()
+    from digitrec.evaluate import compare, partial_dir   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
+    had, part = (Path(args.out)/'metrics.json').exists(), partial_dir(args.out)
+    if not args.resume and part.exists():
+        print(f"digitrec: note: {part} holds an interrupted comparison; starting over (--resume would continue it)", file=sys.stderr)
     try: r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
-                     n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device)
-    except KeyboardInterrupt:   # `compare` writes into a temporary folder and swaps it in at the end
-        raise KeyboardInterrupt(f"the previous results in {args.out} are unchanged" if had else f"nothing was written to {args.out}") from None
+                     n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device, resume=args.resume)
+    except KeyboardInterrupt:   # `compare` writes into `part`, keeps it if anything was trained, and swaps it in at the end
+        kept = f"; what was trained is kept in {part}: run the same command with --resume to continue" if part.exists() else ''
+        raise KeyboardInterrupt((f"the previous results in {args.out} are unchanged" if had else f"nothing was written to {args.out}") + kept) from None
     print((Path(args.out)/'report.md').read_text())
     print(f"wrote {args.out}/report.md, metrics.json and figures in {r['meta']['wall_seconds']:.0f} s")
 
@@ -135,6 +138,7 @@ def _add_compare(sub):
     _add_run_options(p, epochs=pos_int)
     p.add_argument('--out', type=Path, default=Path('results'), help='report folder, replaced as a whole (default: results)')
     p.add_argument('--models', nargs='+', choices=sorted(MODELS), default=['lenet5', 'cnn', 'mlp'], help='models to compare')
+    p.add_argument('--resume', action='store_true', help='finish the comparison that was interrupted, with the same options (the models it had trained are not trained again)')
     p.set_defaults(func=cmd_compare)
 
 def cmd_evaluate(args):

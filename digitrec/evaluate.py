@@ -17,12 +17,12 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, show_digits, set_seed
-from .learner import get_config, train, predict_logits, load_checkpoint, write_json, get_device, model_from_checkpoint, _count
+from .learner import get_config, train, paths, predict_logits, load_checkpoint, write_json, get_device, model_from_checkpoint, _count
 
 # %% auto #0
 __all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'plot_confusion', 'top_mistakes', 'show_mistakes',
-           'mistake_overlap', 'confused_pairs', 'mcnemar_pairs', 'describe_mcnemar', 'ambiguous_errors', 'run_models',
-           'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse', 'compare']
+           'mistake_overlap', 'confused_pairs', 'mcnemar_pairs', 'describe_mcnemar', 'ambiguous_errors', 'partial_dir',
+           'run_models', 'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse', 'compare']
 
 # %% ../nbs/06_evaluate.ipynb #bc343a7f
 def test_metrics(y_true, y_pred) -> dict:
@@ -127,14 +127,26 @@ def ambiguous_errors(probs:dict, y:torch.Tensor, threshold:float=0.9) -> dict:
 # %% ../nbs/06_evaluate.ipynb #6fb9fc1c
 NAMES = {'mlp': 'MLP', 'cnn': 'CNN', 'lenet5': 'LeNet-5', 'lenet5-1998': 'LeNet-5 (1998)'}
 
-def _stage(out:Path) -> Path:
-    "A fresh temp folder beside `out`, after checking `out` may be replaced."
-    out = Path(out)
+def partial_dir(out) -> Path:
+    "The hidden folder beside `out` that `compare` writes into, and keeps when it is interrupted so that `resume=True` can finish it."
+    out = Path(out); return out.parent/f'.{out.name}.partial'
+
+def _stage(out:Path, settings:dict|None=None, resume:bool=False) -> Path:
+    "`partial_dir(out)`, after checking `out` may be replaced: made afresh with `settings`, or with `resume` as it was left, if it was started with the same `settings`."
+    out, stage = Path(out), partial_dir(out)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out/'metrics.json').exists())):
         raise DigitrecError(f"{out} exists and is not a digitrec results folder; choose another --out")
+    if resume:
+        try: was = json.loads((stage/'compare.json').read_text())
+        except (OSError, ValueError): raise DigitrecError(f"nothing to resume: no interrupted comparison for {out} ({stage/'compare.json'} is missing); run without --resume to start") from None
+        if was != settings:
+            diff = '; '.join(f"{k} {was.get(k)!r}, now {v!r}" for k, v in settings.items() if was.get(k) != v)
+            raise DigitrecError(f"the interrupted comparison in {stage} was started with other settings ({diff}); resume it with the same options, or run without --resume to start over")
+        return stage
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(dir=out.parent, prefix=f'.{out.name}.tmp-')); stage.chmod(0o755)
+        if stage.exists(): shutil.rmtree(stage)
+        stage.mkdir(parents=True); stage.chmod(0o755)
+        write_json(settings, stage/'compare.json')
         return stage
     except OSError as e: raise DigitrecError(f"cannot write results to {out} ({e.strerror}); choose a writable --out") from None
 
@@ -144,14 +156,16 @@ def _swap(stage:Path, out:Path):
 
 # %% ../nbs/06_evaluate.ipynb #e23260f6
 def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=True, n_train=None, progress=True, fast=True, device=None) -> dict:
-    "Train and evaluate every model with seeds 42, 43, ...; returns {model: [one dict per seed]}."
+    "Train and evaluate every model with seeds 42, 43, ...; returns {model: [one dict per seed]}. A model with checkpoints in `runs` is resumed from them."
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     res = {m: [] for m in models}
     for s in range(seeds):
         for i, m in enumerate(models):
             cfg = get_config(m, **({} if epochs is None else dict(epochs=epochs)))
             if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + i + 1} of {seeds * len(models)}):", flush=True)
-            learn = train(cfg, data=t, aug=aug, seed=42 + s, out=runs/f'seed{42 + s}', n_train=n_train, progress=progress, fast=fast, device=device)
+            run = runs/f'seed{42 + s}'; p = paths(run, cfg.name)
+            learn = train(cfg, data=t, aug=aug, seed=42 + s, out=run, resume=p['last'].exists() or p['final'].exists(),
+                          n_train=n_train, progress=progress, fast=fast, device=device)
             res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
 
@@ -208,7 +222,7 @@ def report_md(summary:dict, analysis:dict, meta:dict) -> str:
     "The comparison report in Markdown: the table in the study's columns, then the analysis in words."
     lines = [f"# digitrec compare", "",
              f"{_count(meta['seeds'], 'seed')}, {_count(meta['epochs'], 'epoch')}, augmentation {'on' if meta['aug'] else 'off'}, "
-             f"{meta['device']} ({os.cpu_count()} cores); {meta['wall_seconds']:.0f} s in all. Test set: the 10,000 MNIST test digits. "
+             f"{meta['device']} ({os.cpu_count()} cores); {meta['wall_seconds']:.0f} s {'since it was resumed' if meta.get('resumed') else 'in all'}. Test set: the 10,000 MNIST test digits. "
              "Precision, recall and F1 are macro averages; training loss is the last epoch's; epochs to convergence: the first epoch "
              "after which validation accuracy stays within 0.1 pp of its best ('not yet': the last epoch is more than 0.1 pp below the best, "
              "so more epochs would still change the result).", "",
@@ -245,7 +259,8 @@ def analyse(res:dict, y:torch.Tensor) -> dict:
 # %% ../nbs/06_evaluate.ipynb #e9b7332e
 def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, aug:bool=True,
             out:str|Path='results', n_train:int|None=None, progress:bool=True, fast:bool=True,
-            device=None # 'cpu', 'cuda', 'mps'... (see `get_device`); default: the best available
+            device=None, # 'cpu', 'cuda', 'mps'... (see `get_device`); default: the best available
+            resume:bool=False # finish the comparison that was interrupted, kept in `partial_dir(out)`
            ) -> dict:
     "Train, evaluate and compare `models`; write report.md, metrics.json, figures and checkpoints to `out`."
     out, start = Path(out), time.perf_counter()
@@ -254,18 +269,20 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     if epochs is not None and epochs < 1: raise DigitrecError(f"--epochs must be at least 1 to compare trained models, got {epochs}")
     device = get_device(device)
-    stage = _stage(out)
+    settings = dict(models=models, seeds=seeds, epochs=epochs, aug=aug, n_train=n_train, fast=fast, device=str(device))
+    stage = _stage(out, settings, resume)
     try:
         t = mnist_tensors()
         res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device)
         summary, analysis = summarize(res), analyse(res, t.y_test)
         meta = dict(digitrec_compare=1, models=list(models), seeds=seeds, aug=aug, n_train=n_train, fast=fast, wall_seconds=time.perf_counter() - start,
-                    epochs=epochs or get_config(models[0]).epochs, device=str(device))
+                    epochs=epochs or get_config(models[0]).epochs, device=str(device), resumed=resume)
         save_figures(res, t, stage)
         (stage/'report.md').write_text(report_md(summary, analysis, meta))
         runs = {m: [{k: v for k, v in r.items() if k not in ('probs', 'preds')} for r in rs] for m, rs in res.items()}
         write_json(dict(meta=meta, summary=summary, analysis=analysis, runs=runs), stage/'metrics.json')
-        _swap(stage, out)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True); raise
+        (stage/'compare.json').unlink(); _swap(stage, out)
+    except BaseException:   # an interruption or a failure: what was trained stays in `stage` for `resume=True`
+        if not list(stage.glob('runs/*/*.pt')): shutil.rmtree(stage, ignore_errors=True)
+        raise
     return dict(summary=summary, analysis=analysis, meta=meta)

@@ -52,16 +52,25 @@ def test_evaluate_bad_checkpoints(tmp_path):
     r = run_cli('evaluate', tmp_path/'missing.pt')
     assert r.returncode == 1 and 'not found' in r.stderr
 
-def test_interrupted_compare_leaves_the_previous_results(tmp_path):
-    out = tmp_path/'results'
+def _ctrl_c_when(path_glob, argv, tmp_path):
+    "Run `digitrec compare argv`, press Ctrl-C once `path_glob` exists under `tmp_path`; return its exit status and stderr."
+    p = subprocess.Popen([str(BIN/'digitrec'), 'compare', *map(str, argv)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    while not list(tmp_path.glob(path_glob)) and p.poll() is None: time.sleep(0.05)
+    p.send_signal(signal.SIGINT); _, err = p.communicate(timeout=60)
+    return p.returncode, err
+
+def test_interrupted_compare_leaves_the_previous_results_and_resumes(tmp_path):
+    out, part = tmp_path/'results', tmp_path/'.results.partial'
     assert run_cli('compare', *QUICK, '--models', 'mlp', '--out', out).returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    # Ctrl-C once the new run has staged its folder and is training
-    p = subprocess.Popen([str(BIN/'digitrec'), 'compare', '--models', 'lenet5', '--epochs', '20', '--quiet', '--out', str(out)],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    while not list(tmp_path.glob('.results.tmp-*/runs/seed42')) and p.poll() is None: time.sleep(0.05)
-    time.sleep(1); p.send_signal(signal.SIGINT); _, err = p.communicate(timeout=60)
-    assert p.returncode == 130 and err == f"digitrec: interrupted; the previous results in {out} are unchanged\n", err
+    # Ctrl-C after an epoch (06_evaluate tests the rest in-process: before any epoch nothing is kept, other settings are refused)
+    run = ['--models', 'lenet5', '--epochs', '4', '--n-train', '3000', '--quiet', '--out', out]
+    code, err = _ctrl_c_when('.results.partial/runs/seed42/lenet5-last.pt', run, tmp_path)
+    assert code == 130 and err == (f"digitrec: interrupted; the previous results in {out} are unchanged; what was trained is kept in {part}: "
+                                   "run the same command with --resume to continue\n"), err
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
-    assert not list(tmp_path.glob('.results.tmp-*'))
+    r = run_cli('compare', *run, '--resume')
+    assert r.returncode == 0 and r.stderr == '', r.stderr
+    m = json.loads((out/'metrics.json').read_text())
+    assert m['meta']['resumed'] and len(m['runs']['lenet5'][0]['history']) == 4 and not part.exists()
