@@ -281,7 +281,7 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
         (stage/'report.md').write_text(report_md(summary, analysis, meta))
         runs = {m: [{k: v for k, v in r.items() if k not in ('probs', 'preds')} for r in rs] for m, rs in res.items()}
         write_json(dict(meta=meta, summary=summary, analysis=analysis, runs=runs), stage/'metrics.json')
-        (stage/'compare.json').unlink(); _swap(stage, out)
+        _swap(stage, out); (out/'compare.json').unlink()   # (kept until the swap: cut short in between, it can still be resumed)
     except BaseException:   # an interruption or a failure: what was trained stays in `stage` for `resume=True`
         if not list(stage.glob('runs/*/*.pt')): shutil.rmtree(stage, ignore_errors=True)
         raise
