@@ -138,7 +138,7 @@ def _stage(out:Path, settings:dict|None=None, resume:bool=False) -> Path:
         raise DigitrecError(f"{out} exists and is not a digitrec results folder; choose another --out")
     if resume:
         try: was = json.loads((stage/'compare.json').read_text())
-        except (OSError, ValueError): raise DigitrecError(f"nothing to resume: no interrupted comparison for {out} ({stage/'compare.json'} is missing); run without --resume to start") from None
+        except (OSError, ValueError): raise DigitrecError(f"nothing to resume: no interrupted comparison for {out} ({stage/'compare.json'} is missing or unreadable); run without --resume to start") from None
         if was != settings:
             diff = '; '.join(f"{k} {was.get(k)!r}, now {v!r}" for k, v in settings.items() if was.get(k) != v)
             raise DigitrecError(f"the interrupted comparison in {stage} was started with other settings ({diff}); resume it with the same options, or run without --resume to start over")
@@ -155,8 +155,10 @@ def _swap(stage:Path, out:Path):
     os.replace(stage, out)
 
 # %% ../nbs/06_evaluate.ipynb #e23260f6
-def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=True, n_train=None, progress=True, fast=True, device=None) -> dict:
-    "Train and evaluate every model with seeds 42, 43, ...; returns {model: [one dict per seed]}. A model with checkpoints in `runs` is resumed from them."
+def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=True, n_train=None, progress=True, fast=True, device=None,
+               resume:bool=False # continue each model that has checkpoints in `runs` from them
+              ) -> dict:
+    "Train and evaluate every model with seeds 42, 43, ...; returns {model: [one dict per seed]}."
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     res = {m: [] for m in models}
     for s in range(seeds):
@@ -164,7 +166,7 @@ def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=Tr
             cfg = get_config(m, **({} if epochs is None else dict(epochs=epochs)))
             if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + i + 1} of {seeds * len(models)}):", flush=True)
             run = runs/f'seed{42 + s}'; p = paths(run, cfg.name)
-            learn = train(cfg, data=t, aug=aug, seed=42 + s, out=run, resume=p['last'].exists() or p['final'].exists(),
+            learn = train(cfg, data=t, aug=aug, seed=42 + s, out=run, resume=resume and (p['last'].exists() or p['final'].exists()),
                           n_train=n_train, progress=progress, fast=fast, device=device)
             res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
@@ -273,7 +275,7 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
     stage = _stage(out, settings, resume)
     try:
         t = mnist_tensors()
-        res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device)
+        res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device, resume)
         summary, analysis = summarize(res), analyse(res, t.y_test)
         meta = dict(digitrec_compare=1, models=list(models), seeds=seeds, aug=aug, n_train=n_train, fast=fast, wall_seconds=time.perf_counter() - start,
                     epochs=epochs or get_config(models[0]).epochs, device=str(device), resumed=resume)
