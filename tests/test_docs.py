@@ -18,7 +18,8 @@ def _project(d:Path, *cells) -> Path:
     return d
 
 def _docs(d:Path, *args):
-    env = dict(os.environ, PATH=f"{BIN}:/usr/bin:/bin")
+    # This Python's own commands, whatever virtualenv the caller's shell had activated (IPython warns on stderr when they differ).
+    env = {k: v for k, v in os.environ.items() if k != 'VIRTUAL_ENV'} | dict(PATH=f"{BIN}:/usr/bin:/bin")
     return subprocess.run(['bash', str(d/'tools'/'docs.sh'), *args], capture_output=True, text=True, env=env, timeout=300)
 
 def test_check_passes_on_separate_imports(tmp_path):

@@ -20,7 +20,9 @@ if [ "$(cat "$venv/.digitrec-installed" 2>/dev/null)" != "$want" ]; then
   "$venv/bin/python" -m pip install -q --disable-pip-version-check --no-cache-dir -e ".[dev]"
   echo "$want" > "$venv/.digitrec-installed"
 fi
-export PATH="$PWD/$venv/bin:$PATH"
+VIRTUAL_ENV=$(cd "$venv" && pwd)   # $DIGITREC_VENV may be absolute or relative
+export PATH="$VIRTUAL_ENV/bin:$PATH" VIRTUAL_ENV   # as `source .venv/bin/activate` would, whatever the caller had activated
+unset PYTHONHOME
 [ $# -gt 0 ] || { echo "usage: bash tools/dev.sh test | bash tools/dev.sh COMMAND [ARGS...]" >&2; exit 2; }
 if [ "$1" = test ]; then shift; exec bash tools/test.sh "$@"; fi
 if [ "$1" = docs ]; then shift; exec bash tools/docs.sh "$@"; fi

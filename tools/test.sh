@@ -24,6 +24,6 @@ step "nbdev_test (cells flagged slow are skipped)"
 nbdev_test
 step "pytest --nbval-lax nbs/"
 pytest -q -p no:cacheprovider --nbval-lax nbs/
-step "pytest tests/"
-pytest -q -p no:cacheprovider tests/
+step "pytest tests/ (two at a time: most of their time is single-threaded start-up of the CLI's subprocesses)"
+pytest -q -p no:cacheprovider -n 2 tests/
 echo "== all tests passed in ${SECONDS} s"
