@@ -120,9 +120,9 @@ def _add_train(sub):
 # %% ../nbs/08_cli.ipynb #f20c72c2
 def cmd_compare(args):
     "Train the study's models, evaluate them on the test set and write the comparison report."
-    from digitrec.evaluate import compare, partial_dir   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
+    from digitrec.evaluate import compare, partial_dir, compare_running   # here, like `evaluate_model` below: scikit-learn and statsmodels take a while to import
     had, part = (Path(args.out)/'metrics.json').exists(), partial_dir(args.out)
-    if not args.resume and part.exists():
+    if not args.resume and part.exists() and not compare_running(args.out):   # (running: `compare` says so)
         print(f"digitrec: note: {part} holds an interrupted comparison; starting over (--resume would continue it)", file=sys.stderr)
     try: r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
                      n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device, resume=args.resume)

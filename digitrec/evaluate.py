@@ -22,7 +22,8 @@ from .learner import get_config, train, paths, predict_logits, load_checkpoint, 
 # %% auto #0
 __all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'plot_confusion', 'top_mistakes', 'show_mistakes',
            'mistake_overlap', 'confused_pairs', 'mcnemar_pairs', 'describe_mcnemar', 'ambiguous_errors', 'partial_dir',
-           'run_models', 'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse', 'compare']
+           'compare_running', 'run_models', 'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse',
+           'compare']
 
 # %% ../nbs/06_evaluate.ipynb #bc343a7f
 def test_metrics(y_true, y_pred) -> dict:
@@ -131,22 +132,37 @@ def partial_dir(out) -> Path:
     "The hidden folder beside `out` that `compare` writes into, and keeps when it is interrupted so that `resume=True` can finish it."
     out = Path(out); return out.parent/f'.{out.name}.partial'
 
+def compare_running(out) -> int|None:
+    "The process id of another `compare` still running that writes into `partial_dir(out)` (its `lock` file), if any."
+    try: pid = int((partial_dir(out)/'lock').read_text())
+    except (OSError, ValueError): return None
+    if pid == os.getpid(): return None
+    if os.name == 'nt': return pid   # (Windows has no harmless signal 0 to ask whether it runs)
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return None   # gone (killed, machine restarted): its lock is stale
+    except PermissionError: pass             # another user's
+    return pid
+
 def _stage(out:Path, settings:dict|None=None, resume:bool=False) -> Path:
-    "`partial_dir(out)`, after checking `out` may be replaced: made afresh with `settings`, or with `resume` as it was left, if it was started with the same `settings`."
+    "`partial_dir(out)`, locked for this process, after checking `out` may be replaced: made afresh with `settings`, or with `resume` as it was left, if it was started with the same `settings`."
     out, stage = Path(out), partial_dir(out)
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out/'metrics.json').exists())):
         raise DigitrecError(f"{out} exists and is not a digitrec results folder; choose another --out")
+    if pid := compare_running(out):
+        raise DigitrecError(f"another comparison (process {pid}) is writing to {stage}; wait for it to end, or choose another --out "
+                            f"(if no comparison is running, delete {stage/'lock'})")
     if resume:
         try: was = json.loads((stage/'compare.json').read_text())
         except (OSError, ValueError): raise DigitrecError(f"nothing to resume: no interrupted comparison for {out} ({stage/'compare.json'} is missing or unreadable); run without --resume to start") from None
         if was != settings:
             diff = '; '.join(f"{k} {was.get(k)!r}, now {v!r}" for k, v in settings.items() if was.get(k) != v)
             raise DigitrecError(f"the interrupted comparison in {stage} was started with other settings ({diff}); resume it with the same options, or run without --resume to start over")
-        return stage
     try:
-        if stage.exists(): shutil.rmtree(stage)
-        stage.mkdir(parents=True); stage.chmod(0o755)
-        write_json(settings, stage/'compare.json')
+        if not resume:
+            if stage.exists(): shutil.rmtree(stage)
+            stage.mkdir(parents=True); stage.chmod(0o755)
+            write_json(settings, stage/'compare.json')
+        (stage/'lock').write_text(str(os.getpid()))   # two comparisons into one `out` would delete each other's work
         return stage
     except OSError as e: raise DigitrecError(f"cannot write results to {out} ({e.strerror}); choose a writable --out") from None
 
@@ -283,8 +299,10 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
         (stage/'report.md').write_text(report_md(summary, analysis, meta))
         runs = {m: [{k: v for k, v in r.items() if k not in ('probs', 'preds')} for r in rs] for m, rs in res.items()}
         write_json(dict(meta=meta, summary=summary, analysis=analysis, runs=runs), stage/'metrics.json')
-        _swap(stage, out); (out/'compare.json').unlink()   # (kept until the swap: cut short in between, it can still be resumed)
+        _swap(stage, out)
+        for f in ('compare.json', 'lock'): (out/f).unlink()   # (kept until the swap: cut short in between, it can still be resumed)
     except BaseException:   # an interruption or a failure: what was trained stays in `stage` for `resume=True`
+        (stage/'lock').unlink(missing_ok=True)
         if not list(stage.glob('runs/*/*.pt')): shutil.rmtree(stage, ignore_errors=True)
         raise
     return dict(summary=summary, analysis=analysis, meta=meta)
