@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_evaluate.ipynb #ccc07fdd
 from __future__ import annotations
-import json, os, shutil, tempfile, time
+import json, os, shutil, time
 from dataclasses import asdict
 from itertools import combinations
 from pathlib import Path
