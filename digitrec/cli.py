@@ -97,7 +97,7 @@ def _add_run_options(p, epochs=nonneg_int):
     p.add_argument('--n-train', type=pos_int, help='train on the first N training images only (quick runs)')
     p.add_argument('--fast', action=argparse.BooleanOptionalAction, default=True,
                    help="each model's speed settings: channels_last, bf16 autocast on a CPU with bf16, CUDA graphs on a GPU (default: on)")
-    p.add_argument('--quiet', action='store_true', help='no progress bars')
+    p.add_argument('-q', '--quiet', action='store_true', help='no progress bars')
     p.add_argument('--device', type=device_arg, help='where to train: cpu, cuda, cuda:N or mps (default: auto, the best there is: cuda, then mps, then cpu)')
 
 def _add_train(sub):
@@ -105,7 +105,7 @@ def _add_train(sub):
     p.add_argument('--model', required=True, choices=sorted(MODELS), help='which model')
     _add_run_options(p)
     p.add_argument('--seed', type=seed_int, default=42, help='random seed, 0 to 4294967295 (default: 42)')
-    p.add_argument('--out', type=Path, default=Path('runs'), help='folder for checkpoints and history (default: runs)')
+    p.add_argument('-o', '--out', type=Path, default=Path('runs'), help='folder for checkpoints and history (default: runs)')
     p.add_argument('--resume', action='store_true', help='continue the interrupted run in --out')
     p.add_argument('--loader', choices=['tensor', 'torchvision', 'study'], default='tensor',
                    help="'tensor': in memory, batched augmentation (default); 'torchvision': per-sample DataLoader; "
@@ -136,7 +136,7 @@ def _add_compare(sub):
     p = sub.add_parser('compare', help="train and compare the study's models (the main job)", description=cmd_compare.__doc__)
     p.add_argument('--seeds', type=pos_int, default=1, help='repeat each model with this many seeds (default: 1)')
     _add_run_options(p, epochs=pos_int)
-    p.add_argument('--out', type=Path, default=Path('results'), help='report folder, replaced as a whole (default: results)')
+    p.add_argument('-o', '--out', type=Path, default=Path('results'), help='report folder, replaced as a whole (default: results)')
     p.add_argument('--models', nargs='+', choices=sorted(MODELS), default=['lenet5', 'cnn', 'mlp'], help='models to compare')
     p.add_argument('--resume', action='store_true', help='finish the comparison that was interrupted, with the same options (the models it had trained are not trained again)')
     p.set_defaults(func=cmd_compare)
@@ -239,7 +239,7 @@ _COMMANDS = [_add_data, _add_train, _add_compare, _add_evaluate, _add_predict, _
 def parser() -> argparse.ArgumentParser:
     "The `digitrec` argument parser with every subcommand."
     p = argparse.ArgumentParser(prog='digitrec', description='Handwritten digit recognition on MNIST: data, training, comparison, prediction.')
-    p.add_argument('--version', action='version', version=f'digitrec {digitrec.__version__}')
+    p.add_argument('-V', '--version', action='version', version=f'digitrec {digitrec.__version__}')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     for add in _COMMANDS: add(sub)
     return p
