@@ -19,9 +19,10 @@ from .transforms import AugConfig, augment_batch, normalize, sample_transforms, 
 # %% auto #0
 __all__ = ['MODELS', 'def_device', 'get_device', 'TensorLoader', 'DataLoaders', 'data_loaders', 'CancelFitException',
            'CancelBatchException', 'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device',
-           'DeviceCB', 'MetricsCB', 'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'CudaGraphCB', 'SchedCB',
-           'register', 'ModelConfig', 'library_models', 'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB',
-           'checkpoint_dict', 'restore', 'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
+           'DeviceCB', 'MetricsCB', 'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'fused_adam',
+           'adam_update', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig', 'library_models', 'get_config',
+           'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore', 'predict_logits', 'paths',
+           'write_json', 'train', 'model_from_checkpoint']
 
 # %% ../nbs/02_learner.ipynb #090806e4
 def def_device() -> torch.device:
@@ -270,18 +271,60 @@ class FastCB(Callback):
         if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
 
 # %% ../nbs/02_learner.ipynb #da306f0d
+def fused_adam(opt) -> bool:
+    "Whether `opt` is the plain fused `torch.optim.Adam` (`ModelConfig.make_opt`'s on a GPU), whose step `adam_update` can stand for."
+    return type(opt) is torch.optim.Adam and all(g['fused'] and not (g['amsgrad'] or g['maximize'] or g['differentiable'] or g.get('decoupled_weight_decay'))
+                                                 for g in opt.param_groups)
+
+@torch.no_grad()
+def adam_update(group:dict, state:dict, lr:torch.Tensor, beta1:torch.Tensor):
+    "One step of Adam (L2 weight decay, as `torch.optim.Adam`) for a param group, with `lr` and `beta1` read from tensors and no wait for the device: what a CUDA graph can record and replay with a schedule."
+    ps = [p for p in group['params'] if p.grad is not None]
+    if not ps: return
+    gs, ms, vs, steps = [p.grad for p in ps], [state[p]['exp_avg'] for p in ps], [state[p]['exp_avg_sq'] for p in ps], [state[p]['step'] for p in ps]
+    beta2, eps, wd = group['betas'][1], group['eps'], group['weight_decay']
+    torch._foreach_add_(steps, 1)
+    if wd: gs = torch._foreach_add(gs, ps, alpha=wd)
+    torch._foreach_mul_(ms, beta1); torch._foreach_add_(ms, torch._foreach_mul(gs, 1 - beta1))   # torch's foreach ops take
+    torch._foreach_mul_(vs, beta2); torch._foreach_addcmul_(vs, gs, gs, value=1 - beta2)           # a tensor factor, not a weight
+    t = steps[0]   # every parameter of the group has taken as many steps
+    denom = torch._foreach_sqrt(vs); torch._foreach_div_(denom, (1 - beta2 ** t).sqrt()); torch._foreach_add_(denom, eps)
+    upd = torch._foreach_div(ms, denom); torch._foreach_mul_(upd, lr / (1 - beta1 ** t)); torch._foreach_sub_(ps, upd)
+
 class CudaGraphCB(Callback):
-    "On a CUDA GPU, replay the model's forward and backward pass as CUDA graphs for every training batch shaped like the first."
-    order = FastCB.order + 1   # after `FastCB` has made the batch `channels_last`
-    on, shape, graphed = False, None, None   # until `before_fit`, which a callback before it can cancel
-    def before_fit(self, learn): self.on, self.shape = next(learn.model.parameters()).is_cuda, None
+    "On a CUDA GPU, record a training step once as CUDA graphs and replay it for every training batch shaped like the first: the whole step with fused Adam, else the model's forward and backward pass."
+    order, shows = FastCB.order + 1, ('whole_step',)   # after `FastCB` has made the batch `channels_last`
+    on, shape, mode, graphed, graph = False, None, None, None, None   # until `before_fit`, which a callback before it can cancel
+    STEP = ('predict', 'get_loss', 'backward', 'step', 'zero_grad')   # the `Learner` methods one replay of the whole step stands for
+    def __init__(self, whole_step:bool=False): self.whole_step = whole_step   # True: the whole step with fused Adam (see above)
+    def before_fit(self, learn): self.on, self.shape, self.mode = next(learn.model.parameters()).is_cuda, None, None
     def before_batch(self, learn):
-        if not (self.on and learn.training): return
-        x, model = learn.batch[0], learn.model
-        if self.shape is None: self._record(model, x)
-        if x.shape == self.shape: model.forward = self.graphed
-        else: vars(model).pop('forward', None)   # the class's own forward, for a batch of another shape
-    def _record(self, model, x):
+        if not self.on: return
+        x = learn.batch[0]
+        if learn.training and self.shape is None: self._record(learn, x)
+        self._use(learn, learn.training and x.shape == self.shape)   # validation: never the training step's graph
+    def _use(self, learn, replay:bool):
+        if self.mode == 'model':
+            if replay: learn.model.forward = self.graphed
+            else: vars(learn.model).pop('forward', None)   # the class's own forward, for a batch of another shape
+        elif replay:
+            for nm in self.STEP: setattr(learn, nm, self._noop)
+            learn.predict = partial(self._replay, learn)
+        elif 'predict' in vars(learn):   # a batch of another shape, after replays: the usual step, from gradients of its own
+            for nm in self.STEP: vars(learn).pop(nm)
+            learn.opt.zero_grad(set_to_none=True)
+    def _noop(self): pass
+    def _record(self, learn, x):
+        self.shape = x.shape
+        if self.whole_step and fused_adam(learn.opt):
+            try: self._record_step(learn, x); self.mode = 'step'; return
+            except Exception as e:   # (a loss that waits for the GPU, say) as fast as the rest allows, with a note saying why
+                self.graph = None; learn.opt.zero_grad(set_to_none=True)
+                while e.__context__ is not None: e = e.__context__   # the first error: a failed recording raises more after it
+                warnings.warn(f"CudaGraphCB: could not record the whole training step ({type(e).__name__}: {str(e).splitlines()[0]}); "
+                              "recording the model's passes only")
+        self._record_model(learn.model, x); self.mode = 'model'
+    def _record_model(self, model, x):
         vars(model).pop('forward', None)
         bufs = [b.clone() for b in model.buffers()]   # the warm-up passes must not move BatchNorm's statistics...
         with torch.random.fork_rng(devices=[x.device]), warnings.catch_warnings():   # ...nor use up the training's random numbers
@@ -289,9 +332,46 @@ class CudaGraphCB(Callback):
             warnings.filterwarnings('ignore', message="The AccumulateGrad node's stream")
             torch.cuda.make_graphed_callables(model, (x,))
         for b, saved in zip(model.buffers(), bufs): b.copy_(saved)
-        self.graphed, self.shape = model.forward, x.shape
+        self.graphed = model.forward
+    def _record_step(self, learn, x):
+        model, opt, dev = learn.model, learn.opt, x.device
+        self.x, self.y = x.clone(), learn.batch[1].clone()   # the graph's inputs: each replay copies the batch into them
+        params = [p for g in opt.param_groups for p in g['params']]
+        for p in params:   # Adam's state, as its first step would make it, so that the graph can update it in place
+            if not opt.state[p]: opt.state[p].update(step=torch.zeros((), device=dev), exp_avg=torch.zeros_like(p), exp_avg_sq=torch.zeros_like(p))
+        keep = [*model.parameters(), *model.buffers(), *(v for p in params for v in opt.state[p].values())]
+        saved = [t.detach().clone() for t in keep]   # the warm-up steps train: weights, statistics and Adam's state go back after
+        self.hyper = [(torch.zeros((), device=dev), torch.zeros((), device=dev)) for g in opt.param_groups]   # lr, beta1 of each group
+        def step():
+            opt.zero_grad(set_to_none=True)
+            preds = model(self.x); loss = learn.loss_func(preds, self.y); loss.backward()
+            for g, (lr, b1) in zip(opt.param_groups, self.hyper): adam_update(g, opt.state, lr, b1)
+            return preds.detach(), loss.detach()   # kept, they would keep the recorded autograd graph and its nodes' streams
+        try:
+            self._fill(opt)
+            with torch.random.fork_rng(devices=[dev]), warnings.catch_warnings():   # nor may they use up the training's random numbers
+                warnings.filterwarnings('ignore', message="The AccumulateGrad node's stream")   # as in `_record_model`
+                s = torch.cuda.Stream(dev); s.wait_stream(torch.cuda.current_stream(dev))
+                with torch.cuda.stream(s):
+                    for _ in range(3): step()
+                torch.cuda.current_stream(dev).wait_stream(s)
+                self.graph = torch.cuda.CUDAGraph()
+                with torch.cuda.graph(self.graph): self.preds, self.loss = step()
+            opt._opt_called = True   # Adam steps, inside the graph: else PyTorch's schedule warns that it stepped before the optimizer
+        finally:
+            with torch.no_grad():
+                for t, v in zip(keep, saved): t.copy_(v)
+    def _fill(self, opt):   # the schedule changes lr and beta1 every step: the graph reads them from these tensors
+        for g, (lr, b1) in zip(opt.param_groups, self.hyper): lr.fill_(g['lr']); b1.fill_(g['betas'][0])
+    def _replay(self, learn):
+        self.x.copy_(learn.batch[0]); self.y.copy_(learn.batch[1]); self._fill(learn.opt)
+        self.graph.replay()
+        learn.preds, learn.loss = self.preds, self.loss
     def cleanup_fit(self, learn):
-        vars(learn.model).pop('forward', None); self.graphed = None
+        vars(learn.model).pop('forward', None)
+        for nm in self.STEP: vars(learn).pop(nm, None)
+        if self.mode == 'step': learn.opt.zero_grad(set_to_none=True)   # the graph's gradient tensors are not the model's to keep
+        self.graphed = self.graph = self.x = self.y = self.preds = self.loss = None
         if self.on: gc.collect()   # the graphs sit in reference cycles: free them now, not in a DataLoader worker forked later
 
 # %% ../nbs/02_learner.ipynb #c391ef19
@@ -462,10 +542,11 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
           seed:int=42, out:str|Path|None=None, # folder for checkpoints and history; None: keep nothing
           resume:bool=False, loader:str='tensor', n_train:int|None=None, # optional training subset (quick runs)
           progress:bool=True, device=None, extra_cbs=(), fast:bool=True, # allow `FastCB` for models that want it, and `CudaGraphCB`
-          cuda_graphs:bool=True # with `fast`: `CudaGraphCB` (on a GPU)
+          cuda_graphs:bool|str=True # with `fast`: `CudaGraphCB` (on a GPU) of the model's passes; 'step': of the whole step
          ) -> Learner:
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
+    if cuda_graphs not in (True, False, 'step'): raise DigitrecError(f"cuda_graphs must be True, False or 'step', got {cuda_graphs!r}")
     set_seed(seed)   # (a bad seed fails before any folder is made)
     p = paths(out, cfg.name) if out is not None else None
     ck = _resume_state(p, cfg) if resume else None
@@ -473,7 +554,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     augc = (cfg.aug_config() if aug is True else aug) or None
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
     cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
-           *([CudaGraphCB()] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
+           *([CudaGraphCB(whole_step=cuda_graphs == 'step')] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
     meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast)
     if p: cbs.append(CheckpointCB(p['last'], cfg, meta))
     learn = Learner(cfg.build(), dls, lr=cfg.lr, cbs=cbs, opt_func=cfg.make_opt)
