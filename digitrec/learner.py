@@ -349,23 +349,28 @@ class CudaGraphCB(Callback):
             return preds.detach(), loss.detach()   # kept, they would keep the recorded autograd graph and its nodes' streams
         try:
             self._fill(opt)
-            with torch.random.fork_rng(devices=[dev]), warnings.catch_warnings():   # nor may they use up the training's random numbers
-                warnings.filterwarnings('ignore', message="The AccumulateGrad node's stream")   # as in `_record_model`
-                s = torch.cuda.Stream(dev); s.wait_stream(torch.cuda.current_stream(dev))
-                with torch.cuda.stream(s):
-                    for _ in range(3): step()
-                torch.cuda.current_stream(dev).wait_stream(s)
-                self.graph = torch.cuda.CUDAGraph()
-                with torch.cuda.graph(self.graph): self.preds, self.loss = step()
+            with torch.random.fork_rng(devices=[dev] if dev.type == 'cuda' else []):   # nor may they use up the training's random numbers
+                self.graph, (self.preds, self.loss) = self.capture(step, dev)
             opt._opt_called = True   # Adam steps, inside the graph: else PyTorch's schedule warns that it stepped before the optimizer
         finally:
             with torch.no_grad():
                 for t, v in zip(keep, saved): t.copy_(v)
+    def capture(self, step, dev):
+        "Run `step` three times to warm up, then record it as a CUDA graph: the graph (`replay` runs the step again) and the step's outputs, which each replay overwrites."
+        with warnings.catch_warnings():
+            warnings.filterwarnings('ignore', message="The AccumulateGrad node's stream")   # as in `_record_model`
+            s = torch.cuda.Stream(dev); s.wait_stream(torch.cuda.current_stream(dev))
+            with torch.cuda.stream(s):
+                for _ in range(3): step()
+            torch.cuda.current_stream(dev).wait_stream(s)
+            g = torch.cuda.CUDAGraph()
+            with torch.cuda.graph(g): out = step()
+        return g, out
     def _fill(self, opt):   # the schedule changes lr and beta1 every step: the graph reads them from these tensors
         for g, (lr, b1) in zip(opt.param_groups, self.hyper): lr.fill_(g['lr']); b1.fill_(g['betas'][0])
     def _replay(self, learn):
         self.x.copy_(learn.batch[0]); self.y.copy_(learn.batch[1]); self._fill(learn.opt)
-        self.graph.replay()
+        if (out := self.graph.replay()) is not None: self.preds, self.loss = out   # a stand-in that runs the step (tests on a CPU)
         learn.preds, learn.loss = self.preds, self.loss
     def cleanup_fit(self, learn):
         vars(learn.model).pop('forward', None)
