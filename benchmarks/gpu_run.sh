@@ -30,7 +30,7 @@ step() { local secs=$1 name=$2; shift 2; echo "== $name"; timeout "$secs" "$@" 2
 cuda_check() { step 90 cuda_check python3 benchmarks/cuda_check.py --json "$out/cuda_check.json"; }
 time_to_99() { step 150 time_to_99 python3 benchmarks/time_to_99.py --device cuda --json "$out/time_to_99_cuda.json"; }
 train_speed() { step 200 train_speed python3 benchmarks/train_speed.py --device cuda --rounds 1 --json "$out/train_speed_cuda.json"; }
-tests_train_cli() { step 140 tests_train_cli python3 -m pytest -q -p no:cacheprovider tests/test_train_cli.py; }
+tests_train_cli() { step 240 tests_train_cli python3 -m pytest -q -p no:cacheprovider tests/test_train_cli.py; }
 # second call (session 9): FastCB's parts on the GPU, a profile of one step, and the resume test's failure in full
 time_to_99_fast() { step 100 time_to_99_fast python3 benchmarks/time_to_99.py --device cuda --runs adam512-5ep-fp32 adam512-5ep-nobf16 \
                     --json "$out/time_to_99_fast_cuda.json"; }
@@ -86,11 +86,14 @@ notebooks3() { step 60 notebooks3 python3 -c "$NBTEST" --path nbs/02_learner.ipy
 # 6 and 8 epochs, and the model's passes only (as until session 25) on the same machine
 # (`python3 -c "$NBTEST" --path ...` runs every notebook: nbdev_test called from `-c` parses no arguments; keywords it takes)
 nb_learner() { step 60 nb_learner python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs/02_learner.ipynb', n_workers=0, timing=True)"; }
-time_to_99_step() { step 200 time_to_99_step python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep adam512-8ep \
-                    --seeds $(seq 42 61) --json "$out/time_to_99_step.json"; }
+time_to_99_step() { step 200 time_to_99_step python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep-step adam512-8ep-step \
+                    --seeds $(seq 42 61) --json "$out/time_to_99_step.json"; }   # (in session 25 without `-step`: the whole step was the default)
 time_to_99_fwbw() { step 80 time_to_99_fwbw python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep-fwbw \
                     --seeds $(seq 42 51) --json "$out/time_to_99_fwbw.json"; }
 # third call: validation right after a replay (a training set of whole batches), the stderr of an interrupted run
 tests_cli_two() { step 120 tests_cli_two python3 -m pytest -x -q -p no:cacheprovider --tb=short tests/test_train_cli.py::test_killed_and_resumed_run_matches_uninterrupted \
                   tests/test_train_cli.py::test_failed_run_never_overwrites_a_good_checkpoint; }
+# for the next GPU session (about 5 minutes): is the whole step, with its detached outputs, repeatable and close to no graphs
+# (cuda_check's cuda_graphs_whole_step), do the notebook's GPU tests and the CLI tests pass, and its time to 99.0 % again
+next_session() { nb_learner; cuda_check; tests_train_cli; time_to_99_step; }
 for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done
