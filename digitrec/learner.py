@@ -296,7 +296,7 @@ class CudaGraphCB(Callback):
     order, shows = FastCB.order + 1, ('whole_step',)   # after `FastCB` has made the batch `channels_last`
     on, shape, mode, graphed, graph = False, None, None, None, None   # until `before_fit`, which a callback before it can cancel
     STEP = ('predict', 'get_loss', 'backward', 'step', 'zero_grad')   # the `Learner` methods one replay of the whole step stands for
-    def __init__(self, whole_step:bool=False): self.whole_step = whole_step   # True: the whole step with fused Adam (see above)
+    def __init__(self, whole_step:bool=True): self.whole_step = whole_step   # the whole step with fused Adam (see above); False: the model's passes
     def before_fit(self, learn): self.on, self.shape, self.mode = next(learn.model.parameters()).is_cuda, None, None
     def before_batch(self, learn):
         if not self.on: return
@@ -547,11 +547,11 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
           seed:int=42, out:str|Path|None=None, # folder for checkpoints and history; None: keep nothing
           resume:bool=False, loader:str='tensor', n_train:int|None=None, # optional training subset (quick runs)
           progress:bool=True, device=None, extra_cbs=(), fast:bool=True, # allow `FastCB` for models that want it, and `CudaGraphCB`
-          cuda_graphs:bool|str=True # with `fast`: `CudaGraphCB` (on a GPU) of the model's passes; 'step': of the whole step
+          cuda_graphs:bool|str=True # with `fast`: `CudaGraphCB` (on a GPU) of the whole step (else the model's passes); 'model': the model's passes
          ) -> Learner:
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
-    if cuda_graphs not in (True, False, 'step'): raise DigitrecError(f"cuda_graphs must be True, False or 'step', got {cuda_graphs!r}")
+    if cuda_graphs not in (True, False, 'model'): raise DigitrecError(f"cuda_graphs must be True, False or 'model', got {cuda_graphs!r}")
     set_seed(seed)   # (a bad seed fails before any folder is made)
     p = paths(out, cfg.name) if out is not None else None
     ck = _resume_state(p, cfg) if resume else None
@@ -559,7 +559,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     augc = (cfg.aug_config() if aug is True else aug) or None
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
     cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
-           *([CudaGraphCB(whole_step=cuda_graphs == 'step')] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
+           *([CudaGraphCB(whole_step=cuda_graphs is True)] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
     meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast)
     if p: cbs.append(CheckpointCB(p['last'], cfg, meta))
     learn = Learner(cfg.build(), dls, lr=cfg.lr, cbs=cbs, opt_func=cfg.make_opt)

@@ -20,9 +20,9 @@ step "the notebooks can be processed for the docs (nbdev_docs up to quarto)"
 bash tools/docs.sh --check
 step "the outputs stored in the notebooks come from their current code"
 python tools/run_nbs.py --check
-step "nbdev_test (cells flagged slow are skipped)"
-nbdev_test
-step "pytest --nbval-lax nbs/"
+# (not `nbdev_test` as well: it ran the same cells again, 3 of CI's 20 minutes; `nbdev_test --path nbs/NN_name.ipynb` is the quick check
+# of one notebook while writing it)
+step "pytest --nbval-lax nbs/ (every notebook in a fresh kernel; cells marked NBVAL_SKIP, the full 10-epoch runs, are skipped)"
 pytest -q -p no:cacheprovider --nbval-lax nbs/
 step "pytest tests/ (two at a time: most of their time is single-threaded start-up of the CLI's subprocesses)"
 pytest -q -p no:cacheprovider -n 2 tests/
