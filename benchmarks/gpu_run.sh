@@ -97,7 +97,8 @@ time_to_99_fwbw() { step 80 time_to_99_fwbw python3 benchmarks/time_to_99.py --d
 # third call: validation right after a replay (a training set of whole batches), the stderr of an interrupted run
 tests_cli_two() { step 120 tests_cli_two python3 -m pytest -x -q -p no:cacheprovider --tb=short tests/test_train_cli.py::test_killed_and_resumed_run_matches_uninterrupted \
                   tests/test_train_cli.py::test_failed_run_never_overwrites_a_good_checkpoint; }
-# for the next GPU session (about 5 minutes): is the whole step, with its detached outputs, repeatable and close to no graphs
+# session 25's plan for the next GPU session (about 5 minutes; session 26 ran `s26` below instead, the whole step made the default): is
+# the whole step, with its detached outputs, repeatable and close to no graphs
 # (cuda_check's cuda_graphs_whole_step), do the notebook's GPU tests and the CLI tests pass, and its time to 99.0 % again
 next_session() { nb_learner; cuda_check; tests_train_cli; time_to_99_step; }
 # session 26 (an H100), with the whole step made the default in the tree sent there: is it repeatable now (cuda_check), do the

@@ -7,12 +7,13 @@ Session 26 (an H100): with the whole step recorded, two trainings with the same 
 to run on their own; this separates that from the recording. LeNet-5, Adam at batch 512, 2 epochs, seed 7, on 10,000 images (the
 last batch of each epoch smaller) and on 10,240 (whole batches only): each of no graphs, the model's passes and the whole step
 (`train`'s `cuda_graphs` False, 'model', True) twice, with the default kernels and with deterministic ones
-(`torch.use_deterministic_algorithms`, `cudnn.deterministic`). Prints whether the two runs match and how far apart they are.
+(`set_seed(..., deterministic=True)`: `torch.use_deterministic_algorithms`, `cudnn.deterministic`). Prints whether the two runs
+match and how far apart they are. (Session 26's call set the same switches directly; `set_seed` sets them since, not rerun there.)
 """
 import argparse, json, os
-os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')   # what deterministic cuBLAS needs, before CUDA starts
+os.environ.setdefault('CUBLAS_WORKSPACE_CONFIG', ':4096:8')   # as `set_seed` sets it, but before the first runs start cuBLAS
 import torch
-from digitrec.data import mnist_tensors
+from digitrec.data import mnist_tensors, set_seed
 from digitrec.learner import get_config, train, CudaGraphCB
 
 def main():
@@ -20,8 +21,8 @@ def main():
     if not torch.cuda.is_available(): raise SystemExit("no CUDA GPU here: this check needs one")
     t, cfg, res = mnist_tensors(), get_config('lenet5', epochs=2, opt='adam', lr=1e-2, bs=512), []
     strip = lambda h: [{k: v for k, v in e.items() if k != 'seconds'} for e in h]
-    for det in (False, True):
-        torch.use_deterministic_algorithms(det, warn_only=True); torch.backends.cudnn.deterministic = det
+    for det in (False, True):   # torch's default kernels first: `set_seed` turns the deterministic ones on, never off
+        if det: set_seed(7, deterministic=True)
         for n in (10_000, 10_240):
             for graphs in (False, 'model', True):
                 runs = [train(cfg, t, aug=False, seed=7, n_train=n, progress=False, device='cuda', cuda_graphs=graphs) for _ in range(2)]
