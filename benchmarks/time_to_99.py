@@ -23,7 +23,9 @@ A run id with `-fp32` turns `FastCB` off (no bf16 autocast, no channels_last), w
 (what that wait costs); `-nograph` turns `CudaGraphCB` off (session 12); `-fwbw` records only the model's forward and backward
 pass (`train(cuda_graphs='model')`, the default until session 26). Without either, `CudaGraphCB` records the whole training step
 (forward, loss, backward, Adam's step), the default since session 26; `-step` names that explicitly (session 25's runs, when it was
-opt-in; in its files `benchmarks/gpu/time_to_99_h100_s25*.json` the runs without a flag recorded the whole step too).
+opt-in; in its files `benchmarks/gpu/time_to_99_h100_s25*.json` the runs without a flag recorded the whole step too). `-det`
+trains with torch's deterministic kernels (`train(deterministic=True)`, session 27: what `--deterministic` costs on a GPU); they
+stay on for the rest of the process, so a run with it goes alone in its own invocation.
 """
 import argparse, json, os, platform, sys, time
 from pathlib import Path
@@ -47,7 +49,7 @@ class SyncEveryBatch(Callback):
     "Read the batch's loss and number correct off the device, as `MetricsCB` did before it kept its sums on the device."
     def after_batch(self, learn): learn.loss.item(); (learn.preds.argmax(1) == learn.batch[1]).sum().item()
 
-FLAGS = ('fp32', 'nobf16', 'sync', 'nograph', 'fwbw', 'step')
+FLAGS = ('fp32', 'nobf16', 'sync', 'nograph', 'fwbw', 'step', 'det')
 
 def parse(run:str):
     "'adam512-fp32-sync' → ('adam512', {'fp32', 'sync'})."
@@ -63,7 +65,7 @@ def one_run(run, seed, t, device, n_train=None):
     until = Until(0.99, t)
     graphs = False if 'nograph' in flags else 'model' if 'fwbw' in flags else True
     learn = train(cfg, t, aug=False, seed=seed, progress=False, device=device, fast=fast, cuda_graphs=graphs, n_train=n_train,
-                  extra_cbs=[until, *([SyncEveryBatch()] if sync else [])])
+                  deterministic='det' in flags, extra_cbs=[until, *([SyncEveryBatch()] if sync else [])])
     return until, learn
 
 def main():
@@ -74,6 +76,7 @@ def main():
     p.add_argument('--json')
     a = p.parse_args()
     for r in a.runs: parse(r)
+    if len(a.runs) > 1 and any('det' in parse(r)[1] for r in a.runs): raise SystemExit("a -det run goes alone: its switches stay on")
     t = mnist_tensors()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, device {a.device}"
     if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"

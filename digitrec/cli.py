@@ -83,7 +83,8 @@ def cmd_train(args):
     if not args.resume and p['last'].exists():
         print(f"digitrec: note: {p['last']} holds an interrupted run; starting over (--resume would continue it)", file=sys.stderr)
     try: learn = train(cfg, aug=args.aug, seed=args.seed, out=args.out, resume=args.resume, loader=args.loader,
-                       n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device)
+                       n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device,
+                       deterministic=args.deterministic)
     except KeyboardInterrupt:   # say where this run's finished epochs are, and how to go on from them
         last = p['last']
         if last.exists() and last.stat().st_mtime >= start: raise KeyboardInterrupt(f"the finished epochs are saved in {last}; run the same command with --resume to continue") from None
@@ -99,6 +100,8 @@ def _add_run_options(p, epochs=nonneg_int):
                    help="each model's speed settings: channels_last, bf16 autocast on a CPU with bf16, CUDA graphs on a GPU (default: on)")
     p.add_argument('-q', '--quiet', action='store_true', help='no progress bars')
     p.add_argument('--device', type=device_arg, help='where to train: cpu, cuda, cuda:N or mps (default: auto, the best there is: cuda, then mps, then cpu)')
+    p.add_argument('--deterministic', action='store_true',
+                   help="torch's deterministic kernels, so that on a GPU the same command gives the same numbers (slower there; a CPU run repeats without it)")
 
 def _add_train(sub):
     p = sub.add_parser('train', help="train one model with the study's recipe", description=cmd_train.__doc__)
@@ -125,7 +128,8 @@ def cmd_compare(args):
     if not args.resume and part.exists() and not compare_running(args.out):   # (running: `compare` says so)
         print(f"digitrec: note: {part} holds an interrupted comparison; starting over (--resume would continue it)", file=sys.stderr)
     try: r = compare(args.models, seeds=args.seeds, epochs=args.epochs, aug=args.aug, out=args.out,
-                     n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device, resume=args.resume)
+                     n_train=args.n_train, progress=not args.quiet, fast=args.fast, device=args.device, resume=args.resume,
+                     deterministic=args.deterministic)
     except KeyboardInterrupt:   # `compare` writes into `part`, keeps it if anything was trained, and swaps it in at the end
         kept = f"; what was trained is kept in {part}: run the same command with --resume to continue" if part.exists() else ''
         raise KeyboardInterrupt((f"the previous results in {args.out} are unchanged" if had else f"nothing was written to {args.out}") + kept) from None

@@ -172,7 +172,8 @@ def _swap(stage:Path, out:Path):
 
 # %% ../nbs/06_evaluate.ipynb #e23260f6
 def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=True, n_train=None, progress=True, fast=True, device=None,
-               resume:bool=False # continue each model that has checkpoints in `runs` from them
+               resume:bool=False, # continue each model that has checkpoints in `runs` from them
+               deterministic:bool=False # torch's deterministic kernels (see `train`)
               ) -> dict:
     "Train and evaluate every model with seeds 42, 43, ...; returns {model: [one dict per seed]}."
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
@@ -183,7 +184,7 @@ def run_models(models, seeds:int, t:MNISTTensors, runs:Path, epochs=None, aug=Tr
             if progress: print(f"{NAMES.get(m, m)}, seed {42 + s} ({s * len(models) + i + 1} of {seeds * len(models)}):", flush=True)
             run = runs/f'seed{42 + s}'; p = paths(run, cfg.name)
             learn = train(cfg, data=t, aug=aug, seed=42 + s, out=run, resume=resume and (p['last'].exists() or p['final'].exists()),
-                          n_train=n_train, progress=progress, fast=fast, device=device)
+                          n_train=n_train, progress=progress, fast=fast, device=device, deterministic=deterministic)
             res[m].append(dict(seed=42 + s, history=learn.history, **evaluate_model(learn.model, t, learn.test_logits)))
     return res
 
@@ -240,7 +241,7 @@ def report_md(summary:dict, analysis:dict, meta:dict) -> str:
     "The comparison report in Markdown: the table in the study's columns, then the analysis in words."
     lines = [f"# digitrec compare", "",
              f"{_count(meta['seeds'], 'seed')}, {_count(meta['epochs'], 'epoch')}, augmentation {'on' if meta['aug'] else 'off'}, "
-             f"{meta['device']} ({os.cpu_count()} cores); {meta['wall_seconds']:.0f} s {'since it was resumed' if meta.get('resumed') else 'in all'}. Test set: the 10,000 MNIST test digits. "
+             f"{meta['device']} ({os.cpu_count()} cores{', deterministic kernels' if meta.get('deterministic') else ''}); {meta['wall_seconds']:.0f} s {'since it was resumed' if meta.get('resumed') else 'in all'}. Test set: the 10,000 MNIST test digits. "
              "Precision, recall and F1 are macro averages; training loss is the last epoch's; epochs to convergence: the first epoch "
              "after which validation accuracy stays within 0.1 pp of its best ('not yet': the last epoch is more than 0.1 pp below the best, "
              "so more epochs would still change the result).", "",
@@ -278,7 +279,8 @@ def analyse(res:dict, y:torch.Tensor) -> dict:
 def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, aug:bool=True,
             out:str|Path='results', n_train:int|None=None, progress:bool=True, fast:bool=True,
             device=None, # 'cpu', 'cuda', 'mps'... (see `get_device`); default: the best available
-            resume:bool=False # finish the comparison that was interrupted, kept in `partial_dir(out)`
+            resume:bool=False, # finish the comparison that was interrupted, kept in `partial_dir(out)`
+            deterministic:bool=False # torch's deterministic kernels: on a GPU the same command then gives the same numbers (see `train`)
            ) -> dict:
     "Train, evaluate and compare `models`; write report.md, metrics.json, figures and checkpoints to `out`."
     out, start = Path(out), time.perf_counter()
@@ -287,14 +289,14 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     if epochs is not None and epochs < 1: raise DigitrecError(f"--epochs must be at least 1 to compare trained models, got {epochs}")
     device = get_device(device)
-    settings = dict(models=models, seeds=seeds, epochs=epochs, aug=aug, n_train=n_train, fast=fast, device=str(device))
+    settings = dict(models=models, seeds=seeds, epochs=epochs, aug=aug, n_train=n_train, fast=fast, device=str(device)) | (dict(deterministic=True) if deterministic else {})
     stage = _stage(out, settings, resume)
     try:
         t = mnist_tensors()
-        res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device, resume)
+        res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device, resume, deterministic)
         summary, analysis = summarize(res), analyse(res, t.y_test)
         meta = dict(digitrec_compare=1, models=list(models), seeds=seeds, aug=aug, n_train=n_train, fast=fast, wall_seconds=time.perf_counter() - start,
-                    epochs=epochs or get_config(models[0]).epochs, device=str(device), resumed=resume)
+                    epochs=epochs or get_config(models[0]).epochs, device=str(device), resumed=resume, deterministic=deterministic)
         save_figures(res, t, stage)
         (stage/'report.md').write_text(report_md(summary, analysis, meta))
         runs = {m: [{k: v for k, v in r.items() if k not in ('probs', 'preds')} for r in rs] for m, rs in res.items()}

@@ -547,12 +547,13 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
           seed:int=42, out:str|Path|None=None, # folder for checkpoints and history; None: keep nothing
           resume:bool=False, loader:str='tensor', n_train:int|None=None, # optional training subset (quick runs)
           progress:bool=True, device=None, extra_cbs=(), fast:bool=True, # allow `FastCB` for models that want it, and `CudaGraphCB`
-          cuda_graphs:bool|str=True # with `fast`: `CudaGraphCB` (on a GPU) of the whole step (else the model's passes); 'model': the model's passes
+          cuda_graphs:bool|str=True, # with `fast`: `CudaGraphCB` (on a GPU) of the whole step (else the model's passes); 'model': the model's passes
+          deterministic:bool=False # torch's deterministic kernels, from now on in this process (`set_seed`): a GPU run then repeats
          ) -> Learner:
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
     if cuda_graphs not in (True, False, 'model'): raise DigitrecError(f"cuda_graphs must be True, False or 'model', got {cuda_graphs!r}")
-    set_seed(seed)   # (a bad seed fails before any folder is made)
+    set_seed(seed, deterministic)   # (a bad seed fails before any folder is made)
     p = paths(out, cfg.name) if out is not None else None
     ck = _resume_state(p, cfg) if resume else None
     if p and not resume: writable_dir(out, '--out')   # a bad folder fails now, not after an epoch
@@ -560,7 +561,7 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
     cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
            *([CudaGraphCB(whole_step=cuda_graphs is True)] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
-    meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast)
+    meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast, deterministic=deterministic)
     if p: cbs.append(CheckpointCB(p['last'], cfg, meta))
     learn = Learner(cfg.build(), dls, lr=cfg.lr, cbs=cbs, opt_func=cfg.make_opt)
     learn.cfg, learn.meta, learn.history = cfg, meta, []

@@ -25,6 +25,17 @@ def test_killed_and_resumed_run_matches_uninterrupted(tmp_path):
     assert r.returncode == 0, r.stderr
     assert history(tmp_path/'cut') == history(tmp_path/'full')
 
+def test_deterministic_run_repeats(tmp_path):
+    "`--deterministic` on a GPU: two runs, the same numbers (a GPU's default kernels differ from run to run: `benchmarks/repeat_check.py`). On a CPU, which repeats anyway: the numbers of a run without it."
+    import torch
+    args = ['--model', 'lenet5', '--epochs', '1', '--n-train', '2000', '--quiet']   # convolutions: what a GPU adds in a different order each run
+    flags = ['--deterministic', '--deterministic' if torch.cuda.is_available() else None]
+    for i, f in enumerate(flags):
+        r = run_cli('train', *args, *([f] if f else []), '--out', tmp_path/str(i))
+        assert r.returncode == 0 and not r.stderr, r.stderr   # (and no warning from torch about a kernel without a deterministic version)
+    assert history(tmp_path/'0', 'lenet5') == history(tmp_path/'1', 'lenet5')
+    assert json.loads((tmp_path/'0'/'lenet5-history.json').read_text())['meta']['deterministic']
+
 def test_truncated_checkpoint_is_one_clear_error(tmp_path):
     assert run_cli('train', *QUICK, '--epochs', '1', '--out', tmp_path).returncode == 0
     ck = tmp_path/'mlp.pt'
