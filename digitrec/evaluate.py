@@ -152,8 +152,8 @@ def _stage(out:Path, settings:dict|None=None, resume:bool=False) -> Path:
         raise DigitrecError(f"another comparison (process {pid}) is writing to {stage}; wait for it to end, or choose another --out "
                             f"(if no comparison is running, delete {stage/'lock'})")
     if resume:
-        try: was = json.loads((stage/'compare.json').read_text())
-        except (OSError, ValueError): raise DigitrecError(f"nothing to resume: no interrupted comparison for {out} ({stage/'compare.json'} is missing or unreadable); run without --resume to start") from None
+        try: was = {'deterministic': False} | json.loads((stage/'compare.json').read_text())   # (not recorded before session 27: off)
+        except (OSError, ValueError, TypeError): raise DigitrecError(f"nothing to resume: no interrupted comparison for {out} ({stage/'compare.json'} is missing or unreadable); run without --resume to start") from None
         if was != settings:
             diff = '; '.join(f"{k} {was.get(k)!r}, now {v!r}" for k, v in settings.items() if was.get(k) != v)
             raise DigitrecError(f"the interrupted comparison in {stage} was started with other settings ({diff}); resume it with the same options, or run without --resume to start over")
@@ -289,7 +289,7 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
     if seeds < 1: raise DigitrecError(f"--seeds must be at least 1, got {seeds}")
     if epochs is not None and epochs < 1: raise DigitrecError(f"--epochs must be at least 1 to compare trained models, got {epochs}")
     device = get_device(device)
-    settings = dict(models=models, seeds=seeds, epochs=epochs, aug=aug, n_train=n_train, fast=fast, device=str(device)) | (dict(deterministic=True) if deterministic else {})
+    settings = dict(models=models, seeds=seeds, epochs=epochs, aug=aug, n_train=n_train, fast=fast, device=str(device), deterministic=deterministic)
     stage = _stage(out, settings, resume)
     try:
         t = mnist_tensors()
