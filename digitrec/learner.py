@@ -593,7 +593,9 @@ def model_from_checkpoint(path):
     library_models()
     ck = load_checkpoint(path)
     if ck['model'] not in MODELS: raise DigitrecError(f"{path} holds an unknown model {ck['model']!r}, probably from another version of digitrec; load it with the version that wrote it")
-    model = get_config(ck['model'], **ck['config']).build()
+    cfg = get_config(ck['model'], **ck['config'])
+    model = cfg.build()
     try: model.load_state_dict(ck['state_dict'])
     except RuntimeError: raise DigitrecError(f"{path}: its weights do not fit model {ck['model']!r}; the file is damaged") from None
+    if cfg.channels_last: model.to(memory_format=torch.channels_last)   # the format it trained in (`FastCB`): its convolutions run faster so
     return model, ck
