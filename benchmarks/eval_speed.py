@@ -10,7 +10,7 @@ import argparse, statistics, tempfile, time
 from pathlib import Path
 import torch
 from digitrec.data import mnist_tensors
-from digitrec.learner import get_config, predict_logits, model_from_checkpoint, save_atomic
+from digitrec.learner import get_config, predict_logits, model_from_checkpoint, train
 from digitrec.inference import default_checkpoint
 
 def timed(f):
@@ -19,11 +19,9 @@ def timed(f):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('--rounds', type=int, default=5)
     a = p.parse_args()
-    x = mnist_tensors().x_test
-    fresh = get_config('lenet5').build()
-    ck = dict(torch.load(default_checkpoint(), weights_only=True), model='lenet5', config={}, state_dict=fresh.state_dict())
-    with tempfile.TemporaryDirectory() as d:
-        save_atomic(ck, Path(d)/'lenet5.pt')
+    t = mnist_tensors(); x = t.x_test
+    with tempfile.TemporaryDirectory() as d:   # LeNet-5 untrained (0 epochs), saved by `train` as any run is
+        train(get_config('lenet5', epochs=0), data=t, out=d, progress=False)
         models = {'cnn (shipped)': model_from_checkpoint(default_checkpoint())[0], 'lenet5': model_from_checkpoint(Path(d)/'lenet5.pt')[0]}
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; median seconds over {a.rounds} alternating rounds")
     for name, loaded in models.items():
