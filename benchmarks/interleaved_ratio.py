@@ -1,0 +1,103 @@
+"""The issue's target ratio (augmented LeNet-5, digitrec's path against the study-style pipeline) with the two interleaved.
+
+    python benchmarks/interleaved_ratio.py [--model lenet5] [--aug on] [--turns 40] [--study-batches 10]
+                                           [--digitrec-batches 50] [--blocks 8] [--json FILE]
+
+`train_speed.py` times each side for a few seconds in turn, so this machine's drift (both sides move by 20-60 %
+within minutes) lands on one side of a round and not the other, and its rounds' ratios spread over 8-16x. Here the
+two take short turns in one process: digitrec's training (a `Learner` as `train_speed.py` sets it up, with its
+`FastCB` settings, in the main thread) runs `--digitrec-batches` batches, then a callback trains the study-style side
+for `--study-batches` (about the same time: the study's model and optimizer on its per-sample PIL pipeline in a
+`DataLoader` with 0 workers, in a plain loop as the study's code does), then digitrec's again, and so on, `--turns`
+times each, after 5 warm-up batches each, so that both sample the same minutes. Each turn is timed from its first
+batch's loading to its last step. It prints the pooled images/s of each side and their ratio, and the ratio in
+`--blocks` consecutive blocks of turns (each a shorter interleaved measurement), and writes JSON. Not threads: a
+`Learner` trained in a second thread ran 0.83-0.93x as fast as in the main thread here. Not a 2-worker `DataLoader`:
+its workers would keep preparing batches while digitrec's side trains.
+"""
+import argparse, json, os, platform, time
+from pathlib import Path
+from statistics import median
+import torch
+import torch.nn.functional as F
+from digitrec.data import mnist_tensors
+from digitrec.learner import get_config, data_loaders, Learner, DeviceCB, FastCB, Callback, CancelFitException
+
+class StudyTurns:
+    "The study-style side: its model and optimizer trained on its `DataLoader` the way the study's code does it, `n` batches per call."
+    def __init__(self, name, aug, t):
+        cfg = get_config(name)
+        torch.manual_seed(0)
+        self.dl = data_loaders(cfg.bs, cfg.aug_config() if aug else None, 'study', t, seed=0).train   # 0 workers, as the study
+        self.model, self.bs = cfg.build(), cfg.bs
+        self.opt, self.it = cfg.make_opt(self.model.parameters(), cfg.lr), iter(())
+    def __call__(self, n):
+        "Train `n` batches, loading included; return the seconds they took."
+        t0 = time.perf_counter()
+        for _ in range(n):
+            x, y = self._next()
+            loss = F.cross_entropy(self.model(x), y); loss.backward(); self.opt.step(); self.opt.zero_grad()
+        return time.perf_counter() - t0
+    def _next(self):
+        try: return next(self.it)
+        except StopIteration: self.it = iter(self.dl); return next(self.it)
+
+class Interleave(Callback):
+    "In digitrec's training: after `warm` warm-up batches, time turns of `per_turn` batches, and between two turns run a turn of `study`."
+    def __init__(self, study, per_turn, study_per_turn, turns, warm=5):
+        self.study, self.per_turn, self.study_per_turn, self.turns, self.warm = study, per_turn, study_per_turn, turns, warm
+        self.seconds, self.study_seconds, self.n = [], [], 0
+    def after_batch(self, learn):
+        self.n += 1
+        if self.n == self.warm: self.study(self.warm); self._study_turn()
+        elif self.n > self.warm and (self.n - self.warm) % self.per_turn == 0:
+            self.seconds.append(time.perf_counter() - self.t0)
+            if len(self.seconds) == self.turns: raise CancelFitException()
+            self._study_turn()
+    def _study_turn(self):
+        self.study_seconds.append(self.study(self.study_per_turn)); self.t0 = time.perf_counter()   # digitrec's clock starts after it
+
+def run(name, aug, t, turns, study_batches, digitrec_batches, device='cpu'):
+    "Interleave the study-style and digitrec trainings of `name`: each side's per-turn seconds, batch size and batches per turn."
+    study = StudyTurns(name, aug, t)
+    cfg = get_config(name)
+    torch.manual_seed(0)
+    dls = data_loaders(cfg.bs, cfg.aug_config() if aug else None, 'tensor', t, seed=0)
+    cb = Interleave(study, digitrec_batches, study_batches, turns)
+    learn = Learner(cfg.build(), dls, lr=cfg.lr, opt_func=cfg.make_opt, cbs=[DeviceCB(device), FastCB(cfg.bf16, cfg.channels_last), cb])
+    learn.fit(10**6, valid=False)   # until `cb` has timed its turns
+    return dict(study=dict(seconds=cb.study_seconds, bs=study.bs, batches_per_turn=study_batches),
+                digitrec=dict(seconds=cb.seconds, bs=cfg.bs, batches_per_turn=digitrec_batches))
+
+def rate(side, sl=slice(None)): return side['bs'] * side['batches_per_turn'] * len(side['seconds'][sl]) / sum(side['seconds'][sl])
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument('--model', default='lenet5', choices=['mlp', 'cnn', 'lenet5'])
+    p.add_argument('--aug', default='on', choices=['on', 'off'])
+    p.add_argument('--turns', type=int, default=40, help="turns of each side")
+    p.add_argument('--study-batches', type=int, default=10, help='study-style batches per turn')
+    p.add_argument('--digitrec-batches', type=int, default=50, help="digitrec batches per turn (it is faster, so more)")
+    p.add_argument('--blocks', type=int, default=8, help='consecutive blocks of turns to report a ratio for')
+    p.add_argument('--json')
+    a = p.parse_args()
+    if a.turns % a.blocks: p.error(f"--turns ({a.turns}) must be a multiple of --blocks ({a.blocks})")
+    t = mnist_tensors()
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, cpu"
+    print(f"{a.model}, augmentation {a.aug}, on {machine}: {a.turns} turns of {a.study_batches} study-style and "
+          f"{a.digitrec_batches} digitrec batches, interleaved", flush=True)
+    t0 = time.perf_counter()
+    res = run(a.model, a.aug == 'on', t, a.turns, a.study_batches, a.digitrec_batches)
+    s, d = res['study'], res['digitrec']
+    k = a.turns // a.blocks
+    blocks = [rate(d, slice(i, i + k)) / rate(s, slice(i, i + k)) for i in range(0, a.turns, k)]
+    print(f"study-style (0 workers) {rate(s):,.0f} images/s, digitrec {rate(d):,.0f} images/s: ratio {rate(d) / rate(s):.2f}x")
+    print(f"ratio in {a.blocks} blocks of {k} turns: " + ' '.join(f"{r:.2f}" for r in blocks) +
+          f" (median {median(blocks):.2f}x, {min(blocks):.2f}-{max(blocks):.2f}x); {time.perf_counter() - t0:.0f} s in all")
+    if a.json:
+        out = dict(machine=machine, model=a.model, aug=a.aug == 'on', study_images_per_s=rate(s), digitrec_images_per_s=rate(d),
+                   ratio=rate(d) / rate(s), block_ratios=blocks, **{f'{k_}_turn_seconds': v['seconds'] for k_, v in res.items()},
+                   study_batches_per_turn=a.study_batches, digitrec_batches_per_turn=a.digitrec_batches)
+        Path(a.json).write_text(json.dumps(out, indent=1))
+
+if __name__ == '__main__': main()
