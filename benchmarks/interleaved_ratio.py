@@ -1,23 +1,22 @@
-"""The issue's target ratio (augmented LeNet-5, digitrec's path against the study-style pipeline) with the two interleaved.
+"""Training images/s of digitrec's path against the study-style pipeline, with the two interleaved (by default augmented LeNet-5, the issue's target).
 
-    python benchmarks/interleaved_ratio.py [--model lenet5] [--aug on] [--turns 40] [--study-batches 10]
+    python benchmarks/interleaved_ratio.py [--models lenet5] [--aug on] [--turns 40] [--study-batches 10]
                                            [--digitrec-batches 50] [--blocks 8] [--json FILE]
 
 `train_speed.py` times each side for a few seconds in turn, so this machine's drift (both sides move by 20-60 %
 within minutes) lands on one side of a round and not the other, and its rounds' ratios spread over 8-16x. Here the
 two take short turns in one process: digitrec's training (a `Learner` as `train_speed.py` sets it up, with its
 `FastCB` settings, in the main thread) runs `--digitrec-batches` batches, then a callback trains the study-style side
-for `--study-batches` (about the same time: the study's model and optimizer on its per-sample PIL pipeline in a
+for `--study-batches` (the study's model and optimizer on its per-sample PIL pipeline in a
 `DataLoader` with 0 workers, in a plain loop as the study's code does), then digitrec's again, and so on, `--turns`
 times each, after 5 warm-up batches each, so that both sample the same minutes. Each turn is timed from its first
-batch's loading to its last step. It prints the pooled images/s of each side and their ratio, and the ratio in
-`--blocks` consecutive blocks of turns (each a shorter interleaved measurement), and writes JSON. Not threads: a
-`Learner` trained in a second thread ran 0.83-0.93x as fast as in the main thread here. Not a 2-worker `DataLoader`:
+batch's loading to its last step. For each model and augmentation setting asked for, it prints the pooled images/s
+of each side and their ratio, and the range of the ratio over `--blocks` consecutive blocks of turns (each a
+shorter interleaved measurement), and writes JSON. Not threads: a `Learner` trained in a second thread ran 0.83-0.93x as fast as in the main thread here. Not a 2-worker `DataLoader`:
 its workers would keep preparing batches while digitrec's side trains.
 """
 import argparse, json, os, platform, time
 from pathlib import Path
-from statistics import median
 import torch
 import torch.nn.functional as F
 from digitrec.data import mnist_tensors
@@ -71,10 +70,22 @@ def run(name, aug, t, turns, study_batches, digitrec_batches, device='cpu'):
 
 def rate(side, sl=slice(None)): return side['bs'] * side['batches_per_turn'] * len(side['seconds'][sl]) / sum(side['seconds'][sl])
 
+def row(name, aug, t, a):
+    "Interleave `name`'s two trainings as `a` says; print and return a row of results."
+    t0 = time.perf_counter()
+    res = run(name, aug, t, a.turns, a.study_batches, a.digitrec_batches)
+    s, d = res['study'], res['digitrec']
+    k = a.turns // a.blocks
+    blocks = [rate(d, slice(i, i + k)) / rate(s, slice(i, i + k)) for i in range(0, a.turns, k)]
+    print(f"{name:8} {'on' if aug else 'off':4} {rate(s):16,.0f} {rate(d):9,.0f} {rate(d) / rate(s):6.2f}x   "
+          f"{min(blocks):.2f}-{max(blocks):.2f}x, {sum(r >= 10 for r in blocks)} of {a.blocks} at 10x or more; {time.perf_counter() - t0:.0f} s", flush=True)
+    return dict(model=name, aug=aug, study_images_per_s=rate(s), digitrec_images_per_s=rate(d), ratio=rate(d) / rate(s),
+                block_ratios=blocks, study_turn_seconds=s['seconds'], digitrec_turn_seconds=d['seconds'])
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument('--model', default='lenet5', choices=['mlp', 'cnn', 'lenet5'])
-    p.add_argument('--aug', default='on', choices=['on', 'off'])
+    p.add_argument('--models', nargs='+', default=['lenet5'], choices=['mlp', 'cnn', 'lenet5'])
+    p.add_argument('--aug', nargs='+', default=['on'], choices=['on', 'off'], help='with and/or without augmentation')
     p.add_argument('--turns', type=int, default=40, help="turns of each side")
     p.add_argument('--study-batches', type=int, default=10, help='study-style batches per turn')
     p.add_argument('--digitrec-batches', type=int, default=50, help="digitrec batches per turn (it is faster, so more)")
@@ -84,20 +95,13 @@ def main():
     if a.turns % a.blocks: p.error(f"--turns ({a.turns}) must be a multiple of --blocks ({a.blocks})")
     t = mnist_tensors()
     machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, cpu"
-    print(f"{a.model}, augmentation {a.aug}, on {machine}: {a.turns} turns of {a.study_batches} study-style and "
-          f"{a.digitrec_batches} digitrec batches, interleaved", flush=True)
-    t0 = time.perf_counter()
-    res = run(a.model, a.aug == 'on', t, a.turns, a.study_batches, a.digitrec_batches)
-    s, d = res['study'], res['digitrec']
-    k = a.turns // a.blocks
-    blocks = [rate(d, slice(i, i + k)) / rate(s, slice(i, i + k)) for i in range(0, a.turns, k)]
-    print(f"study-style (0 workers) {rate(s):,.0f} images/s, digitrec {rate(d):,.0f} images/s: ratio {rate(d) / rate(s):.2f}x")
-    print(f"ratio in {a.blocks} blocks of {k} turns: " + ' '.join(f"{r:.2f}" for r in blocks) +
-          f" (median {median(blocks):.2f}x, {min(blocks):.2f}-{max(blocks):.2f}x); {time.perf_counter() - t0:.0f} s in all")
+    print(f"training throughput on {machine}, interleaved: {a.turns} turns of {a.study_batches} study-style (0 workers) "
+          f"and {a.digitrec_batches} digitrec batches\n")
+    print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'digitrec':>9} {'ratio':>7}   "
+          f"(pooled img/s; ratio range over {a.blocks} blocks of {a.turns // a.blocks} turns)")
+    rows = [row(name, aug == 'on', t, a) for name in a.models for aug in a.aug]
     if a.json:
-        out = dict(machine=machine, model=a.model, aug=a.aug == 'on', study_images_per_s=rate(s), digitrec_images_per_s=rate(d),
-                   ratio=rate(d) / rate(s), block_ratios=blocks, **{f'{k_}_turn_seconds': v['seconds'] for k_, v in res.items()},
-                   study_batches_per_turn=a.study_batches, digitrec_batches_per_turn=a.digitrec_batches)
-        Path(a.json).write_text(json.dumps(out, indent=1))
+        Path(a.json).write_text(json.dumps(dict(machine=machine, study_batches_per_turn=a.study_batches,
+                                                digitrec_batches_per_turn=a.digitrec_batches, rows=rows), indent=1))
 
 if __name__ == '__main__': main()
