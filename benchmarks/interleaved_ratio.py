@@ -5,31 +5,32 @@
 
 `train_speed.py` times each side for a few seconds in turn, so this machine's drift (both sides move by 20-60 %
 within minutes) lands on one side of a round and not the other, and its rounds' ratios spread over 8-16x. Here the
-two take short turns in one process: digitrec's training (a `Learner` as `train_speed.py` sets it up, with its
-`FastCB` settings, in the main thread) runs `--digitrec-batches` batches, then a callback trains the study-style side
-for `--study-batches` (the study's model and optimizer on its per-sample PIL pipeline in a
+two take short turns in one process: digitrec's training (a `Learner` from `train_speed.py`'s `learner`, with the
+speed settings `train` adds, in the main thread) runs `--digitrec-batches` batches, then a callback trains the
+study-style side for `--study-batches` (the study's model and optimizer on its per-sample PIL pipeline in a
 `DataLoader` with 0 workers, in a plain loop as the study's code does), then digitrec's again, and so on, `--turns`
 times each, after 5 warm-up batches each, so that both sample the same minutes. Each turn is timed from its first
 batch's loading to its last step. For each model and augmentation setting asked for, it prints the pooled images/s
 of each side and their ratio, and the range of the ratio over `--blocks` consecutive blocks of turns (each a
-shorter interleaved measurement), and writes JSON. Not threads: a `Learner` trained in a second thread ran 0.83-0.93x as fast as in the main thread here. Not a 2-worker `DataLoader`:
-its workers would keep preparing batches while digitrec's side trains.
+shorter interleaved measurement), and writes JSON. Not threads: a `Learner` trained in a second thread ran
+0.83-0.93x as fast as in the main thread here. Not a 2-worker `DataLoader`: its workers would keep preparing
+batches while digitrec's side trains. CPU only.
 """
-import argparse, json, os, platform, time
+import argparse, json, os, platform, sys, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from digitrec.data import mnist_tensors
-from digitrec.learner import get_config, data_loaders, Learner, DeviceCB, FastCB, Callback, CancelFitException
+from digitrec.learner import Callback, CancelFitException
+sys.path.insert(0, str(Path(__file__).parent))
+from train_speed import learner
 
 class StudyTurns:
     "The study-style side: its model and optimizer trained on its `DataLoader` the way the study's code does it, `n` batches per call."
     def __init__(self, name, aug, t):
-        cfg = get_config(name)
-        torch.manual_seed(0)
-        self.dl = data_loaders(cfg.bs, cfg.aug_config() if aug else None, 'study', t, seed=0).train   # 0 workers, as the study
-        self.model, self.bs = cfg.build(), cfg.bs
-        self.opt, self.it = cfg.make_opt(self.model.parameters(), cfg.lr), iter(())
+        learn = learner(name, aug, 'study', t, 'cpu')   # 0 workers, as the study
+        self.dl, self.model, self.bs = learn.dls.train, learn.model, learn.bs
+        self.opt, self.it = learn.opt_func(self.model.parameters(), learn.lr), iter(())
     def __call__(self, n):
         "Train `n` batches, loading included; return the seconds they took."
         t0 = time.perf_counter()
@@ -56,17 +57,14 @@ class Interleave(Callback):
     def _study_turn(self):
         self.study_seconds.append(self.study(self.study_per_turn)); self.t0 = time.perf_counter()   # digitrec's clock starts after it
 
-def run(name, aug, t, turns, study_batches, digitrec_batches, device='cpu'):
+def run(name, aug, t, turns, study_batches, digitrec_batches):
     "Interleave the study-style and digitrec trainings of `name`: each side's per-turn seconds, batch size and batches per turn."
     study = StudyTurns(name, aug, t)
-    cfg = get_config(name)
-    torch.manual_seed(0)
-    dls = data_loaders(cfg.bs, cfg.aug_config() if aug else None, 'tensor', t, seed=0)
     cb = Interleave(study, digitrec_batches, study_batches, turns)
-    learn = Learner(cfg.build(), dls, lr=cfg.lr, opt_func=cfg.make_opt, cbs=[DeviceCB(device), FastCB(cfg.bf16, cfg.channels_last), cb])
+    learn = learner(name, aug, 'tensor', t, 'cpu', [cb])
     learn.fit(10**6, valid=False)   # until `cb` has timed its turns
     return dict(study=dict(seconds=cb.study_seconds, bs=study.bs, batches_per_turn=study_batches),
-                digitrec=dict(seconds=cb.seconds, bs=cfg.bs, batches_per_turn=digitrec_batches))
+                digitrec=dict(seconds=cb.seconds, bs=learn.bs, batches_per_turn=digitrec_batches))
 
 def rate(side, sl=slice(None)): return side['bs'] * side['batches_per_turn'] * len(side['seconds'][sl]) / sum(side['seconds'][sl])
 

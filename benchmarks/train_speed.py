@@ -35,16 +35,21 @@ class StopAfter(Callback):
             if learn.device.type == 'cuda': torch.cuda.synchronize()
             self.seconds = time.perf_counter() - self.t0; raise CancelFitException()
 
-def images_per_s(name, aug, loader, batches, t, device, workers=0):
+def learner(name, aug, loader, t, device, cbs=(), workers=0):
+    "A `Learner` for model `name` (seed 0) on `loader`'s pipeline: digitrec's ('tensor', with the speed settings `train` adds) or the study's."
     cfg = get_config(name)
     torch.manual_seed(0)
     dls = data_loaders(cfg.bs, cfg.aug_config() if aug else None, loader, t, seed=0, workers=workers)
-    stop = StopAfter(batches)
     fast = [FastCB(cfg.bf16, cfg.channels_last), CudaGraphCB()] if loader == 'tensor' else []   # as `train` adds them
-    learn = Learner(cfg.build(), dls, lr=cfg.lr, opt_func=cfg.make_opt, cbs=[DeviceCB(device), *fast, stop])
-    learn.device = torch.device(device)
+    learn = Learner(cfg.build(), dls, lr=cfg.lr, opt_func=cfg.make_opt, cbs=[DeviceCB(device), *fast, *cbs])
+    learn.device, learn.bs = torch.device(device), cfg.bs
+    return learn
+
+def images_per_s(name, aug, loader, batches, t, device, workers=0):
+    stop = StopAfter(batches)
+    learn = learner(name, aug, loader, t, device, [stop], workers)
     learn.fit(1, valid=False)
-    return batches * cfg.bs / stop.seconds
+    return batches * learn.bs / stop.seconds
 
 class Until(Callback):
     "Record the training seconds (validation and test passes excluded) when validation and test accuracy first reach `target`."
