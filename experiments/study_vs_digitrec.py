@@ -1,6 +1,6 @@
 """Test accuracy after 10 epochs, digitrec's default path against the study-style pipeline, for more seeds.
 
-    python experiments/study_vs_digitrec.py --seeds 43 [--models lenet5 cnn] [--json experiments/study_vs_digitrec.json] [--reuse-study] [--no-fast | --translate-last]
+    python experiments/study_vs_digitrec.py --seeds 43 [--models lenet5 cnn] [--json experiments/study_vs_digitrec.json] [--reuse-study] [--no-fast | --translate-last | --study-exact]
 
 Each pair is the same model configuration, trained once with digitrec's defaults (in-memory, batched augmentation,
 FastCB) and once the study's way (`loader='study'`: torchvision MNIST + the study's per-sample PIL transforms,
@@ -14,6 +14,11 @@ does to accuracy from what the batched augmentation does; use it with `--reuse-s
 `--translate-last` trains digitrec's side with the batched augmentation in the study's order: rotation and crop, then
 brightness/contrast and blur, then the random translation, so that the strip shifted into the frame stays black
 instead of taking the contrast jitter's grey (`translate_last_augment` below; `experiments/study_vs_digitrec_translate_last.json`).
+`--study-exact` trains digitrec's side with the batched augmentation made to give what the study's PIL pipeline gives:
+the study's order as `--translate-last`, and 8-bit images after the jitter and the blur as PIL makes them
+(`study_exact_augment` below: PIL's `Image.blend` truncates to whole 8-bit levels and `ImageEnhance.Contrast` blends
+with the image's mean rounded to a whole level; torchvision's blur of a PIL image rounds to 8 bits). Checked pixel for
+pixel against PIL by `experiments/pil_jitter_check.py`; `experiments/study_vs_digitrec_study_exact.json`.
 """
 import argparse, json, sys
 from pathlib import Path
@@ -37,6 +42,30 @@ def translate_last_augment(x:torch.Tensor, cfg:AugConfig=AugConfig(), generator=
     if cfg.translate: x = warp(x, torch.zeros(len(x)), p['shift'], cfg.resample)
     return normalize(x) if normalized else x
 
+def blend8(base, x:torch.Tensor, f:torch.Tensor) -> torch.Tensor:
+    "PIL's `Image.blend(base, x, f)` on 8-bit levels held as floats: base + f·(x − base) in float32, clipped to [0, 255], truncated."
+    return (base + f * (x - base)).clamp_(0, 255).floor_()
+
+def jitter8(x:torch.Tensor, brightness, contrast, contrast_first) -> torch.Tensor:
+    "`ColorJitter` on PIL images: brightness blends with black, contrast with the image's mean rounded to a whole level, each step truncated to 8 bits."
+    b, c = brightness.view(-1, 1, 1, 1), contrast.view(-1, 1, 1, 1)
+    cf = contrast_first.view(-1, 1, 1, 1)
+    con = lambda t: blend8((t.double().mean((1, 2, 3), keepdim=True) + 0.5).floor().float(), t, c)
+    y = torch.where(cf, con(x), blend8(0., x, b))
+    return torch.where(cf, blend8(0., y, b), con(y))
+
+def study_exact_augment(x:torch.Tensor, cfg:AugConfig=AugConfig(), generator=None, normalized:bool=True) -> torch.Tensor:
+    "`translate_last_augment` with the jitter and the blur on 8-bit levels as the study's PIL pipeline computes them."
+    x = to_float(check_batch(x))
+    p = draw_params(len(x), cfg, x.shape[-1], generator)
+    if cfg.rotate or cfg.pad: x = warp(x, p['angle'], p['crop'], cfg.resample)
+    x = (x * 255).round_()                                               # whole levels (nearest resampling keeps them)
+    if cfg.brightness or cfg.contrast: x = jitter8(x, p['brightness'], p['contrast'], p['contrast_first'])
+    if cfg.blur_sigma: x = blur(x, p['sigma'], cfg.blur_kernel).round_().clamp_(0, 255)
+    if cfg.translate: x = warp(x, torch.zeros(len(x)), p['shift'], cfg.resample)
+    x = x / 255
+    return normalize(x) if normalized else x
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--seeds', type=int, nargs='+', default=[43]); p.add_argument('--models', nargs='+', default=['lenet5', 'cnn'])
@@ -44,6 +73,7 @@ def main():
     variant = p.add_mutually_exclusive_group()   # each variant writes its own column, so one at a time
     variant.add_argument('--no-fast', action='store_true', help="digitrec's side in float32, without FastCB")
     variant.add_argument('--translate-last', action='store_true', help="digitrec's side with the translation after jitter and blur")
+    variant.add_argument('--study-exact', action='store_true', help="digitrec's side with the study's order and PIL's 8-bit jitter and blur")
     a = p.parse_args()
     old = {}
     if a.reuse_study:
@@ -51,7 +81,9 @@ def main():
         old = {(r["model"], r["seed"]): r["study_style"] for f in (a.json, STUDY_JSON) if f and Path(f).exists() for r in json.loads(Path(f).read_text())}
         old |= {(m, 42): v["test_acc"] for m, v in bench.items()}
     if a.translate_last: digitrec.learner.augment_batch = translate_last_augment   # what `TensorLoader` calls
-    key = 'digitrec_fp32' if a.no_fast else 'digitrec_translate_last' if a.translate_last else 'digitrec'
+    if a.study_exact: digitrec.learner.augment_batch = study_exact_augment
+    key = ('digitrec_fp32' if a.no_fast else 'digitrec_translate_last' if a.translate_last else
+           'digitrec_study_exact' if a.study_exact else 'digitrec')
     t, rows = mnist_tensors(), []
     for seed in a.seeds:
         for m in a.models:
