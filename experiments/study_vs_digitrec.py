@@ -50,9 +50,10 @@ def jitter8(x:torch.Tensor, brightness, contrast, contrast_first) -> torch.Tenso
     "`ColorJitter` on PIL images: brightness blends with black, contrast with the image's mean rounded to a whole level, each step truncated to 8 bits."
     b, c = brightness.view(-1, 1, 1, 1), contrast.view(-1, 1, 1, 1)
     cf = contrast_first.view(-1, 1, 1, 1)
-    con = lambda t: blend8((t.double().mean((1, 2, 3), keepdim=True) + 0.5).floor().float(), t, c)
-    y = torch.where(cf, con(x), blend8(0., x, b))
-    return torch.where(cf, blend8(0., y, b), con(y))
+    mean8 = lambda t: (t.double().mean((1, 2, 3), keepdim=True) + 0.5).floor().float()
+    # As `jitter`: either order is two blends, brightness with base 0 and factor b, contrast with base mean8 and factor c
+    y = blend8(torch.where(cf, mean8(x), 0.), x, torch.where(cf, c, b))
+    return blend8(torch.where(cf, 0., mean8(y)), y, torch.where(cf, b, c))
 
 def study_exact_augment(x:torch.Tensor, cfg:AugConfig=AugConfig(), generator=None, normalized:bool=True) -> torch.Tensor:
     "`translate_last_augment` with the jitter and the blur on 8-bit levels as the study's PIL pipeline computes them."
