@@ -14,14 +14,16 @@ batch's loading to its last step. For each model and augmentation setting asked 
 of each side and their ratio, and the range of the ratio over `--blocks` consecutive blocks of turns (each a
 shorter interleaved measurement), and writes JSON. Not threads: a `Learner` trained in a second thread ran
 0.83-0.93x as fast as in the main thread here. Not a 2-worker `DataLoader`: its workers would keep preparing
-batches while digitrec's side trains. CPU only.
+batches while digitrec's side trains. CPU only. Freed memory is kept for reuse (`keep_freed_memory`), as `train` does
+on a CPU since session 31; it is process-wide, so the study-style side has it too (`--default-malloc`: glibc's defaults
+for both, as before).
 """
 import argparse, json, os, platform, sys, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from digitrec.data import mnist_tensors
-from digitrec.learner import Callback, CancelFitException
+from digitrec.learner import Callback, CancelFitException, keep_freed_memory
 sys.path.insert(0, str(Path(__file__).parent))
 from train_speed import learner
 
@@ -88,11 +90,13 @@ def main():
     p.add_argument('--study-batches', type=int, default=10, help='study-style batches per turn')
     p.add_argument('--digitrec-batches', type=int, default=50, help="digitrec batches per turn (it is faster, so more)")
     p.add_argument('--blocks', type=int, default=8, help='consecutive blocks of turns to report a ratio for')
+    p.add_argument('--default-malloc', action='store_true', help="leave glibc's defaults (no `keep_freed_memory`), as before session 31")
     p.add_argument('--json')
     a = p.parse_args()
     if a.turns % a.blocks: p.error(f"--turns ({a.turns}) must be a multiple of --blocks ({a.blocks})")
+    kept = not a.default_malloc and keep_freed_memory()   # as `train` does on a CPU (session 31); process-wide, so both sides have it
     t = mnist_tensors()
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, cpu"
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, cpu, freed memory {'kept' if kept else 'returned (glibc defaults)'}"
     print(f"training throughput on {machine}, interleaved: {a.turns} turns of {a.study_batches} study-style (0 workers) "
           f"and {a.digitrec_batches} digitrec batches\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'digitrec':>9} {'ratio':>7}   "

@@ -7,7 +7,8 @@
     transforms, nearest interpolation) in a DataLoader, the model's batch size, float32; with 0 workers (the study's
     code) and with 2 workers (one per core);
 (b) digitrec: in-memory uint8 tensors, `augment_batch`, the model's FastCB settings, CUDA graphs on a GPU (`CudaGraphCB`, since
-    session 13; nothing on a CPU), the same optimizer and batch size.
+    session 13; nothing on a CPU), the same optimizer and batch size; on a CPU, freed memory kept for reuse
+    (`keep_freed_memory`, since session 31, as `train` does; it is process-wide, so (a) runs with it too).
 Each is timed over a number of training steps after 5 warm-up steps (60 for (a), 300 for (b), whose steps are
 faster and whose timing is noisier over 60); the ratios are (b)/(a). The three measurements are repeated, alternating,
 for `--rounds` rounds, because this machine's speed drifts by 10-20 % over minutes: the table shows the median
@@ -23,7 +24,7 @@ import torch
 from digitrec.data import mnist_tensors
 from digitrec.transforms import normalize
 from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, FastCB, CudaGraphCB, Callback,
-                              CancelFitException, def_device, predict_logits, train)
+                              CancelFitException, def_device, predict_logits, train, keep_freed_memory)
 
 class StopAfter(Callback):
     "Time `n` training batches after `warm` warm-up batches, then stop."
@@ -95,6 +96,7 @@ def main():
     p.add_argument('--json')
     p.add_argument('--skip-to-99', action='store_true')
     a = p.parse_args()
+    if torch.device(a.device).type == 'cpu': keep_freed_memory()   # as `train` does; process-wide, so both sides have it
     t, rows = mnist_tensors(), []
     machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, device {a.device}"
     if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"

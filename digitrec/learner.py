@@ -19,10 +19,10 @@ from .transforms import AugConfig, augment_batch, normalize, sample_transforms, 
 # %% auto #0
 __all__ = ['MODELS', 'def_device', 'get_device', 'TensorLoader', 'DataLoaders', 'data_loaders', 'CancelFitException',
            'CancelBatchException', 'CancelEpochException', 'Callback', 'run_cbs', 'with_cbs', 'Learner', 'to_device',
-           'DeviceCB', 'MetricsCB', 'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'fused_adam',
-           'adam_update', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig', 'library_models', 'get_config',
-           'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore', 'predict_logits', 'paths',
-           'write_json', 'train', 'model_from_checkpoint']
+           'DeviceCB', 'MetricsCB', 'ProgressCB', 'EarlyStopCB', 'bf16_supported', 'FastCB', 'keep_freed_memory',
+           'fused_adam', 'adam_update', 'CudaGraphCB', 'SchedCB', 'register', 'ModelConfig', 'library_models',
+           'get_config', 'save_atomic', 'load_checkpoint', 'CheckpointCB', 'checkpoint_dict', 'restore',
+           'predict_logits', 'paths', 'write_json', 'train', 'model_from_checkpoint']
 
 # %% ../nbs/02_learner.ipynb #090806e4
 def def_device() -> torch.device:
@@ -269,6 +269,16 @@ class FastCB(Callback):
     def cleanup_batch(self, learn): self._exit()
     def _exit(self):
         if self.ctx is not None: self.ctx.__exit__(None, None, None); self.ctx = None
+
+# %% ../nbs/02_learner.ipynb #687e3f05
+def keep_freed_memory() -> bool:
+    "Have glibc serve blocks up to 32 MB from its heap and keep up to 256 MB of freed memory (no page faults for recycled buffers); False where the C library is not glibc."
+    import ctypes, platform
+    if platform.system() != 'Linux' or platform.libc_ver()[0] != 'glibc': return False
+    M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3   # glibc's malloc.h
+    libc = ctypes.CDLL(None)
+    return bool(libc.mallopt(M_MMAP_THRESHOLD, 32 << 20)) and bool(libc.mallopt(M_TRIM_THRESHOLD, 256 << 20))
+
 
 # %% ../nbs/02_learner.ipynb #da306f0d
 def fused_adam(opt) -> bool:
@@ -570,8 +580,10 @@ def train(cfg:ModelConfig, # what to train (see `get_config`)
     ck = _resume_state(p, cfg, meta) if resume else None   # (a refused resume changes nothing: before `set_seed`)
     set_seed(seed, deterministic)   # (a bad seed fails before any folder is made)
     if p and not resume: writable_dir(out, '--out')   # a bad folder fails now, not after an epoch
+    dev = get_device(device)
+    if fast and dev.type == 'cpu': keep_freed_memory()   # process-wide, see above
     dls = data_loaders(cfg.bs, augc, loader, data, n_train, seed)
-    cbs = [DeviceCB(device), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
+    cbs = [DeviceCB(dev), MetricsCB(), *([ProgressCB()] if progress else []), *([FastCB(cfg.bf16, cfg.channels_last)] if fast and (cfg.bf16 or cfg.channels_last) else []),
            *([CudaGraphCB(whole_step=cuda_graphs is True)] if fast and cuda_graphs else []), *([SchedCB()] if cfg.sched == 'onecycle' else []), *extra_cbs]
     if p: cbs.append(CheckpointCB(p['last'], cfg, meta))
     learn = Learner(cfg.build(), dls, lr=cfg.lr, cbs=cbs, opt_func=cfg.make_opt)

@@ -97,3 +97,12 @@ def test_models_are_known_without_importing_their_modules():
     assert r.returncode == 0, r.stderr
     assert r.stdout == ("100 mlp ['cnn', 'lenet5', 'lenet5-1998', 'mlp', 'mlp-tuned']\n"
                         "unknown model 'resnet'; choose one of: cnn, lenet5, lenet5-1998, mlp, mlp-tuned\n"), r.stdout
+
+def test_training_on_a_cpu_keeps_freed_memory(mnist_root):
+    "`train` calls `keep_freed_memory` (`02_learner`, which tests what it does) when it trains on a CPU with `fast`, and not without `fast`."
+    from unittest.mock import patch
+    from digitrec.learner import train, get_config
+    for fast in (True, False):
+        with patch('digitrec.learner.keep_freed_memory') as keep:
+            train(get_config('mlp', epochs=1), n_train=200, progress=False, device='cpu', fast=fast)
+        assert keep.called == fast
