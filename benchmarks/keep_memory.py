@@ -18,23 +18,25 @@ def child(model, keep, steps, warm=30):
     import digitrec.learner as L
     from digitrec.data import mnist_tensors
     sys.path.insert(0, str(Path(__file__).parent))
-    from train_speed import learner
+    from train_speed import learner, StopAfter
     if keep: assert L.keep_freed_memory(), "keep_freed_memory did nothing here (not Linux with glibc?)"
     calls, aug = [], L.augment_batch
     def timed(*a, **k):
         t0 = time.perf_counter(); r = aug(*a, **k); calls.append(time.perf_counter() - t0); return r
     L.augment_batch = timed   # `TensorLoader` looks it up in `digitrec.learner` at each call
-    class Time(L.Callback):
-        n = 0
+    class Time(StopAfter):
+        "`train_speed.py`'s timer, with the process's resource usage over the same batches."
+        def before_batch(self, learn):
+            if learn.iter == self.warm: self.r0, self.k = resource.getrusage(resource.RUSAGE_SELF), len(calls)
+            super().before_batch(learn)
         def after_batch(self, learn):
-            self.n += 1
-            if self.n == warm: self.r0, self.t0, self.k = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter(), len(calls)
-            if self.n == warm + steps: self.r1, self.t1 = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter(); raise L.CancelFitException()
-    t, cb = mnist_tensors(), Time()
+            if learn.iter == self.warm + self.n - 1: self.r1 = resource.getrusage(resource.RUSAGE_SELF)
+            super().after_batch(learn)
+    t, cb = mnist_tensors(), Time(steps, warm)
     learn = learner(model, True, 'tensor', t, 'cpu', [cb])
     if warm + steps > len(learn.dls.train): raise SystemExit(f"--steps must be at most {len(learn.dls.train) - warm} (one epoch)")
     learn.fit(1, valid=False)
-    print(json.dumps(dict(keep=keep, images_per_s=steps * learn.bs / (cb.t1 - cb.t0),
+    print(json.dumps(dict(keep=keep, images_per_s=steps * learn.bs / cb.seconds,
                           faults_per_step=(cb.r1.ru_minflt - cb.r0.ru_minflt) / steps,
                           system_ms_per_step=(cb.r1.ru_stime - cb.r0.ru_stime) / steps * 1e3,
                           augment_ms=statistics.median(calls[cb.k:]) * 1e3)))
