@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_evaluate.ipynb #ccc07fdd
 from __future__ import annotations
-import json, os, shutil, time
+import json, os, platform, shutil, time
 from dataclasses import asdict
 from itertools import combinations
 from pathlib import Path
@@ -17,13 +17,13 @@ from statsmodels.stats.contingency_tables import mcnemar
 from statsmodels.stats.multitest import multipletests
 
 from .data import DigitrecError, MNISTTensors, mnist_tensors, show_digits, set_seed
-from .learner import get_config, train, paths, predict_logits, load_checkpoint, write_json, get_device, model_from_checkpoint, _count
+from .learner import get_config, train, paths, predict_logits, load_checkpoint, write_json, get_device, bf16_supported, model_from_checkpoint, _count
 
 # %% auto #0
 __all__ = ['NAMES', 'test_metrics', 'epochs_to_convergence', 'evaluate_model', 'plot_confusion', 'top_mistakes', 'show_mistakes',
            'mistake_overlap', 'confused_pairs', 'mcnemar_pairs', 'describe_mcnemar', 'ambiguous_errors', 'partial_dir',
            'compare_running', 'run_models', 'summarize', 'plot_curves', 'save_figures', 'report_md', 'analyse',
-           'compare']
+           'processor_name', 'autocast_models', 'compare']
 
 # %% ../nbs/06_evaluate.ipynb #bc343a7f
 def test_metrics(y_true, y_pred) -> dict:
@@ -241,7 +241,7 @@ def report_md(summary:dict, analysis:dict, meta:dict) -> str:
     "The comparison report in Markdown: the table in the study's columns, then the analysis in words."
     lines = [f"# digitrec compare", "",
              f"{_count(meta['seeds'], 'seed')}, {_count(meta['epochs'], 'epoch')}, augmentation {'on' if meta['aug'] else 'off'}, "
-             f"{meta['device']} ({os.cpu_count()} cores{', deterministic kernels' if meta.get('deterministic') else ''}); {meta['wall_seconds']:.0f} s {'since it was resumed' if meta.get('resumed') else 'in all'}. Test set: the 10,000 MNIST test digits. "
+             f"{_machine(meta)}; {meta['wall_seconds']:.0f} s {'since it was resumed' if meta.get('resumed') else 'in all'}. Test set: the 10,000 MNIST test digits. "
              "Precision, recall and F1 are macro averages; training loss is the last epoch's; epochs to convergence: the first epoch "
              "after which validation accuracy stays within 0.1 pp of its best ('not yet': the last epoch is more than 0.1 pp below the best, "
              "so more epochs would still change the result).", "",
@@ -275,6 +275,29 @@ def analyse(res:dict, y:torch.Tensor) -> dict:
     return dict(overlap=mistake_overlap(preds, y), confused_pairs={m: confused_pairs(r[0]['confusion']) for m, r in res.items()},
                 ambiguous=amb, lenet_claim=claim, mcnemar=mc, mcnemar_text=describe_mcnemar(mc, NAMES))
 
+# %% ../nbs/06_evaluate.ipynb #4a424244
+def processor_name(device) -> str:
+    "The model name of the processor `device` runs on (the CPU's, or the GPU's), for the report."
+    device = torch.device(device)
+    if device.type == 'cuda': return torch.cuda.get_device_name(device)
+    if device.type == 'mps': return 'Apple GPU (MPS)'
+    try: names = [l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name')]
+    except OSError: names = []
+    return names[0] if names else platform.processor() or platform.machine()
+
+def autocast_models(models, fast:bool, device) -> list:
+    "Those of `models` that `train` runs with bf16 autocast on `device`: `fast` on, their configuration asks for it and the device gains from it (`FastCB`)."
+    return [m for m in models if fast and get_config(m).bf16 and bf16_supported(torch.device(device))]
+
+def _machine(meta:dict) -> str:
+    "Where a comparison ran, for the report's first line: the device, then its processor, the cores, the arithmetic and deterministic kernels when known."
+    what = [meta['processor']] if meta.get('processor') else []
+    what.append(f"{os.cpu_count()} {'cores' if meta['device'] == 'cpu' else 'CPU cores'}")
+    if meta.get('autocast') is not None:   # a CPU run (reports from before session 32 do not say)
+        what.append(f"bf16 autocast for {' and '.join(NAMES.get(m, m) for m in meta['autocast'])}" if meta['autocast'] else 'float32')
+    if meta.get('deterministic'): what.append('deterministic kernels')
+    return f"{meta['device']} ({', '.join(what)})"
+
 # %% ../nbs/06_evaluate.ipynb #e9b7332e
 def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, aug:bool=True,
             out:str|Path='results', n_train:int|None=None, progress:bool=True, fast:bool=True,
@@ -296,7 +319,8 @@ def compare(models=('lenet5', 'cnn', 'mlp'), seeds:int=1, epochs:int|None=None, 
         res = run_models(models, seeds, t, stage/'runs', epochs, aug, n_train, progress, fast, device, resume, deterministic)
         summary, analysis = summarize(res), analyse(res, t.y_test)
         meta = dict(digitrec_compare=1, models=list(models), seeds=seeds, aug=aug, n_train=n_train, fast=fast, wall_seconds=time.perf_counter() - start,
-                    epochs=epochs or get_config(models[0]).epochs, device=str(device), resumed=resume, deterministic=deterministic)
+                    epochs=epochs or get_config(models[0]).epochs, device=str(device), resumed=resume, deterministic=deterministic,
+                    processor=processor_name(device), autocast=autocast_models(models, fast, device) if device.type == 'cpu' else None)
         save_figures(res, t, stage)
         (stage/'report.md').write_text(report_md(summary, analysis, meta))
         runs = {m: [{k: v for k, v in r.items() if k not in ('probs', 'preds')} for r in rs] for m, rs in res.items()}

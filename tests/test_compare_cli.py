@@ -16,6 +16,10 @@ def test_compare_writes_the_report(tmp_path):
     assert 'Is the ranking real?' in report and 'vs' in report
     m = json.loads((out/'metrics.json').read_text())
     assert m['meta']['device'] == 'cpu' and ', cpu (' in report   # where it trained, as asked
+    import torch; from digitrec.learner import bf16_supported   # the processor, and which models trained with bf16 autocast (those asking for it, on a CPU with bf16)
+    arith = 'bf16 autocast for LeNet-5 and CNN' if bf16_supported(torch.device('cpu')) else 'float32'
+    assert m['meta']['autocast'] == (['lenet5', 'cnn'] if bf16_supported(torch.device('cpu')) else [])
+    assert f", cpu ({m['meta']['processor']}, " in report and f" cores, {arith}); " in report and m['meta']['processor']
     assert set(m['summary']) == {'lenet5', 'cnn', 'mlp'} and len(m['analysis']['mcnemar']) == 3
     assert 0 <= m['summary']['cnn']['accuracy'] <= 1
     pngs = sorted(p.name for p in out.glob('*.png'))
