@@ -23,7 +23,8 @@ from pathlib import Path
 import torch
 import torch.nn.functional as F
 from digitrec.data import mnist_tensors
-from digitrec.learner import Callback, CancelFitException, keep_freed_memory
+from digitrec.learner import Callback, CancelFitException, keep_freed_memory, bf16_supported
+from digitrec.evaluate import processor_name
 sys.path.insert(0, str(Path(__file__).parent))
 from train_speed import learner
 
@@ -96,7 +97,9 @@ def main():
     if a.turns % a.blocks: p.error(f"--turns ({a.turns}) must be a multiple of --blocks ({a.blocks})")
     kept = not a.default_malloc and keep_freed_memory()   # as `train` does on a CPU (session 31); process-wide, so both sides have it
     t = mnist_tensors()
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, cpu, freed memory {'kept' if kept else 'returned (glibc defaults)'}"
+    bf16 = 'bf16 autocast for LeNet-5 and the CNN' if bf16_supported(torch.device('cpu')) else 'float32'
+    machine = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, {torch.get_num_threads()} threads, "
+               f"cpu, {bf16} on digitrec's side, freed memory {'kept' if kept else 'returned (glibc defaults)'}")
     print(f"training throughput on {machine}, interleaved: {a.turns} turns of {a.study_batches} study-style (0 workers) "
           f"and {a.digitrec_batches} digitrec batches\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'digitrec':>9} {'ratio':>7}   "

@@ -24,7 +24,8 @@ import torch
 from digitrec.data import mnist_tensors
 from digitrec.transforms import normalize
 from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, FastCB, CudaGraphCB, Callback,
-                              CancelFitException, def_device, predict_logits, train, keep_freed_memory)
+                              CancelFitException, def_device, predict_logits, train, keep_freed_memory, bf16_supported)
+from digitrec.evaluate import processor_name
 
 class StopAfter(Callback):
     "Time `n` training batches after `warm` warm-up batches, then stop."
@@ -98,7 +99,9 @@ def main():
     a = p.parse_args()
     if torch.device(a.device).type == 'cpu': keep_freed_memory()   # as `train` does; process-wide, so both sides have it
     t, rows = mnist_tensors(), []
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, torch {torch.__version__}, {torch.get_num_threads()} threads, device {a.device}"
+    bf16 = 'bf16 autocast for LeNet-5 and the CNN' if bf16_supported(torch.device(a.device)) else 'float32'
+    machine = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, "
+               f"{torch.get_num_threads()} threads, device {a.device}, {bf16} on digitrec's side")
     if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"
     print(f"training throughput on {machine}\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}"
