@@ -18,15 +18,14 @@ batches while digitrec's side trains. CPU only. Freed memory is kept for reuse (
 on a CPU since session 31; it is process-wide, so the study-style side has it too (`--default-malloc`: glibc's defaults
 for both, as before).
 """
-import argparse, json, os, platform, sys, time
+import argparse, json, sys, time
 from pathlib import Path
 import torch
 import torch.nn.functional as F
 from digitrec.data import mnist_tensors
-from digitrec.learner import Callback, CancelFitException, keep_freed_memory, bf16_supported
-from digitrec.evaluate import processor_name
+from digitrec.learner import Callback, CancelFitException, keep_freed_memory
 sys.path.insert(0, str(Path(__file__).parent))
-from train_speed import learner
+from train_speed import learner, machine_line
 
 class StudyTurns:
     "The study-style side: its model and optimizer trained on its `DataLoader` the way the study's code does it, `n` batches per call."
@@ -97,9 +96,7 @@ def main():
     if a.turns % a.blocks: p.error(f"--turns ({a.turns}) must be a multiple of --blocks ({a.blocks})")
     kept = not a.default_malloc and keep_freed_memory()   # as `train` does on a CPU (session 31); process-wide, so both sides have it
     t = mnist_tensors()
-    bf16 = 'bf16 autocast for LeNet-5 and the CNN' if bf16_supported(torch.device('cpu')) else 'float32'
-    machine = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, {torch.get_num_threads()} threads, "
-               f"cpu, {bf16} on digitrec's side, freed memory {'kept' if kept else 'returned (glibc defaults)'}")
+    machine = f"{machine_line('cpu')}, freed memory {'kept' if kept else 'returned (glibc defaults)'}"
     print(f"training throughput on {machine}, interleaved: {a.turns} turns of {a.study_batches} study-style (0 workers) "
           f"and {a.digitrec_batches} digitrec batches\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'digitrec':>9} {'ratio':>7}   "

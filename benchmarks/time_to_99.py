@@ -29,14 +29,13 @@ opt-in; in its files `benchmarks/gpu/time_to_99_h100_s25*.json` the runs without
 trains with torch's deterministic kernels (`train(deterministic=True)`, session 27: what `--deterministic` costs on a GPU); they
 stay on for the rest of the process, so a run with it goes alone in its own invocation.
 """
-import argparse, json, os, platform, sys, time
+import argparse, json, sys, time
 from pathlib import Path
 import torch
 from digitrec.data import mnist_tensors
-from digitrec.learner import get_config, train, Callback, def_device, bf16_supported
-from digitrec.evaluate import processor_name
+from digitrec.learner import get_config, train, Callback, def_device
 sys.path.insert(0, str(Path(__file__).parent))
-from train_speed import Until, SPEED_RECIPE
+from train_speed import Until, SPEED_RECIPE, machine_line
 
 ADAM = dict(opt='adam', sched='onecycle', weight_decay=1e-4)
 RECIPES = {'speed': dict(epochs=4, sched='onecycle', lr=0.05, weight_decay=5e-4),
@@ -82,9 +81,7 @@ def main():
     for r in a.runs: parse(r)
     if len(a.runs) > 1 and any('det' in parse(r)[1] for r in a.runs): raise SystemExit("a -det run goes alone: its switches stay on")
     t = mnist_tensors()
-    bf16 = 'bf16 autocast' if bf16_supported(torch.device(a.device)) else 'float32'
-    machine = f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, device {a.device}, {bf16}"
-    if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"
+    machine = machine_line(a.device)
     print(f"LeNet-5, training seconds to 99.0 % on {machine}\n", flush=True)
     t0 = time.perf_counter()
     for r in dict.fromkeys(a.runs): one_run(r, 0, t, a.device, n_train=2000)   # warm-up, not recorded

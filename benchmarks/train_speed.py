@@ -47,6 +47,13 @@ def learner(name, aug, loader, t, device, cbs=(), workers=0):
     learn.device, learn.bs = torch.device(device), cfg.bs
     return learn
 
+def machine_line(device) -> str:
+    "The machine in one line, for the benchmarks' output and JSON: the CPU's name, cores, torch, threads, device and digitrec's arithmetic."
+    bf16 = 'bf16 autocast for LeNet-5 and the CNN' if bf16_supported(torch.device(device)) else 'float32'
+    line = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, "
+            f"{torch.get_num_threads()} threads, device {device}, {bf16} on digitrec's side")
+    return line + (f" ({processor_name(device)})" if torch.device(device).type == 'cuda' else '')
+
 def images_per_s(name, aug, loader, batches, t, device, workers=0):
     stop = StopAfter(batches)
     learn = learner(name, aug, loader, t, device, [stop], workers)
@@ -99,10 +106,7 @@ def main():
     a = p.parse_args()
     if torch.device(a.device).type == 'cpu': keep_freed_memory()   # as `train` does; process-wide, so both sides have it
     t, rows = mnist_tensors(), []
-    bf16 = 'bf16 autocast for LeNet-5 and the CNN' if bf16_supported(torch.device(a.device)) else 'float32'
-    machine = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, "
-               f"{torch.get_num_threads()} threads, device {a.device}, {bf16} on digitrec's side")
-    if a.device.startswith('cuda'): machine += f" ({torch.cuda.get_device_name()})"
+    machine = machine_line(a.device)
     print(f"training throughput on {machine}\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}"
           f"   (img/s, medians of {a.rounds} rounds; ratio: median of the rounds' ratios)")
