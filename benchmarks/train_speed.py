@@ -24,8 +24,8 @@ import torch
 from digitrec.data import mnist_tensors
 from digitrec.transforms import normalize
 from digitrec.learner import (get_config, data_loaders, Learner, DeviceCB, MetricsCB, FastCB, CudaGraphCB, Callback,
-                              CancelFitException, def_device, predict_logits, train, keep_freed_memory, bf16_supported)
-from digitrec.evaluate import processor_name
+                              CancelFitException, def_device, predict_logits, train, keep_freed_memory)
+from digitrec.evaluate import processor_name, autocast_models, NAMES
 
 class StopAfter(Callback):
     "Time `n` training batches after `warm` warm-up batches, then stop."
@@ -49,7 +49,8 @@ def learner(name, aug, loader, t, device, cbs=(), workers=0):
 
 def machine_line(device) -> str:
     "The machine in one line, for the benchmarks' output and JSON: the CPU's name, cores, torch, threads, device and digitrec's arithmetic."
-    bf16 = 'bf16 autocast for LeNet-5 and the CNN' if bf16_supported(torch.device(device)) else 'float32'
+    am = autocast_models(('lenet5', 'cnn', 'mlp'), True, device)   # the rule `train` follows, as `compare`'s report says it
+    bf16 = f"bf16 autocast for {' and '.join(NAMES[m] for m in am)}" if am else 'float32'
     line = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, "
             f"{torch.get_num_threads()} threads, device {device}, {bf16} on digitrec's side")
     return line + (f" ({processor_name(device)})" if torch.device(device).type == 'cuda' else '')
