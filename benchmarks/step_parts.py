@@ -1,17 +1,22 @@
 """Where a LeNet-5 training step's time goes, per layer, timed with hooks instead of `torch.profiler`.
 
-    python benchmarks/step_parts.py [--bs 256] [--steps 60] [--bf16]
+    python benchmarks/step_parts.py [--bs 256] [--steps 60] [--bf16 | --no-bf16]
 
 On this project's 2-core VM the profiler with `record_shapes=True` made a float32 step 45 ms instead of 27 and moved time
 between operators (session 34; `profile_step.py` runs without it); this times the real step with wall clocks instead: forward hooks around each layer, and gradient hooks on each
 layer's output, whose arrival times split the backward pass (the gap before the gradient of layer i's output arrives is
-layer i+1's backward; what follows the last hook is the first layer's). The step is the speed recipe's (Adam as
-`ModelConfig.make_opt` builds it, channels_last, freed memory kept), on random images; `--bf16` adds bf16 autocast.
+layer i+1's backward; what follows the last hook is the first layer's). The step is the speed recipe's (`SPEED_RECIPE`'s
+optimizer at its peak rate, channels_last, freed memory kept), on random images, with bf16 autocast where `train` would use
+it on this CPU (`autocast_models`); `--bf16` / `--no-bf16` override that.
 """
-import argparse, collections, time
+import argparse, collections, sys, time
+from pathlib import Path
 import torch, torch.nn.functional as F
-from digitrec.learner import keep_freed_memory
-from digitrec.lenet5 import lenet5, LeNet5Config
+from digitrec.learner import get_config, keep_freed_memory
+from digitrec.lenet5 import lenet5
+from digitrec.evaluate import autocast_models
+sys.path.insert(0, str(Path(__file__).parent))
+from train_speed import SPEED_RECIPE
 
 def timed_model(acc):
     "LeNet-5 in channels_last with hooks adding each layer's forward and backward seconds to `acc`."
@@ -32,12 +37,14 @@ def timed_model(acc):
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument('--bs', type=int, default=256); p.add_argument('--steps', type=int, default=60)
-    p.add_argument('--bf16', action='store_true'); a = p.parse_args()
+    p.add_argument('--bf16', action=argparse.BooleanOptionalAction, help="bf16 autocast (default: as `train` does on this CPU)")
+    a = p.parse_args()
+    if a.bf16 is None: a.bf16 = bool(autocast_models(('lenet5',), True, 'cpu'))
     keep_freed_memory(); torch.manual_seed(0)
     x = torch.rand(a.bs, 1, 28, 28).contiguous(memory_format=torch.channels_last); y = torch.randint(0, 10, (a.bs,))
     acc = collections.defaultdict(float)
     m, split_backward = timed_model(acc)
-    opt = LeNet5Config(opt='adam', weight_decay=1e-4).make_opt(m.parameters(), 1e-3)
+    opt = get_config('lenet5', **SPEED_RECIPE).make_opt(m.parameters())
     def step():
         t0 = time.perf_counter()
         with torch.autocast('cpu', torch.bfloat16, enabled=a.bf16): loss = F.cross_entropy(m(x), y)
