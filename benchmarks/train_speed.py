@@ -48,10 +48,11 @@ def learner(name, aug, loader, t, device, cbs=(), workers=0):
     return learn
 
 def machine_line(device) -> str:
-    "The machine in one line, for the benchmarks' output and JSON: the CPU's name, cores, torch, threads, device and digitrec's arithmetic."
+    "The machine in one line, for the benchmarks' output and JSON: the CPU's name, vector instructions, cores, torch, threads, device and digitrec's arithmetic."
     am = autocast_models(('lenet5', 'cnn', 'mlp'), True, device)   # the rule `train` follows, as `compare`'s report says it
     bf16 = f"bf16 autocast for {' and '.join(NAMES[m] for m in am)}" if am else 'float32'
-    line = (f"{processor_name('cpu')} ({platform.machine()}, {os.cpu_count()} cores), torch {torch.__version__}, "
+    isa = torch.backends.cpu.get_cpu_capability()   # 'AVX512' or 'AVX2': this project's two AMD EPYCs share a name (AVX2 in sessions 25-34, AVX-512 with bf16 in 35)
+    line = (f"{processor_name('cpu')} ({platform.machine()}, {isa}, {os.cpu_count()} cores), torch {torch.__version__}, "
             f"{torch.get_num_threads()} threads, device {device}, {bf16} on digitrec's side")
     return line + (f" ({processor_name(device)})" if torch.device(device).type == 'cuda' else '')
 
