@@ -12,7 +12,9 @@
 Each is timed over a number of training steps after 5 warm-up steps (60 for (a), 300 for (b), whose steps are
 faster and whose timing is noisier over 60); the ratios are (b)/(a). The three measurements are repeated, alternating,
 for `--rounds` rounds, because this machine's speed drifts by 10-20 % over minutes: the table shows the median
-images/s and the median of the rounds' ratios, and the JSON keeps every round.
+images/s and the median of the rounds' ratios, and the JSON keeps every round. Each round measures every row in turn
+(since session 36; before, a row's rounds ran one after another, and a slow minute could fill all of one row's rounds:
+session 35's MLP without augmentation, 26,000 images/s in all five rounds, against 41,000-42,000 in two later runs).
 Then: training time for LeNet-5 (digitrec path) to first reach 99.0 % validation and test accuracy, with the study's
 recipe (10 epochs at most, augmentation on and off) and with a speed recipe (5 epochs, Adam with a one-cycle schedule
 peaking at lr 0.01, weight decay 1e-4, batch 256, no augmentation; test accuracy measured after each epoch for this benchmark only), and prediction latency for
@@ -112,17 +114,21 @@ def main():
     print(f"training throughput on {machine}\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}"
           f"   (img/s, medians of {a.rounds} rounds; ratio: median of the rounds' ratios)")
-    for name in a.models:
-        for aug in [s == 'on' for s in a.aug]:
-            rounds = [(images_per_s(name, aug, 'study', a.batches, t, a.device),   # alternated, so that drift hits all three
-                       images_per_s(name, aug, 'study', a.batches, t, a.device, workers=2),
-                       images_per_s(name, aug, 'tensor', a.digitrec_batches, t, a.device)) for _ in range(a.rounds)]
-            s0, s2, d = (median(col) for col in zip(*rounds))
-            r0, r2 = [d_ / s for s, _, d_ in rounds], [d_ / s for _, s, d_ in rounds]
-            rows.append(dict(model=name, aug=aug, study_images_per_s=s0, study_2_workers_images_per_s=s2, digitrec_images_per_s=d,
-                             ratio=median(r0), ratio_2_workers=median(r2), rounds=rounds))
-            print(f"{name:8} {'on' if aug else 'off':4} {s0:16,.0f} {s2:16,.0f} {d:9,.0f} {median(r0):6.1f}x {median(r2):7.1f}x"
-                  f"   ratios {min(r0):.1f}-{max(r0):.1f}x, {min(r2):.1f}-{max(r2):.1f}x", flush=True)
+    combos = [(name, aug) for name in a.models for aug in [s == 'on' for s in a.aug]]
+    rounds = {row: [] for row in combos}
+    for r in range(a.rounds):   # each round visits every row, so that a slow minute of this machine is spread over the rows
+        for name, aug in combos:
+            rounds[name, aug].append((images_per_s(name, aug, 'study', a.batches, t, a.device),   # alternated, so that drift hits all three
+                                      images_per_s(name, aug, 'study', a.batches, t, a.device, workers=2),
+                                      images_per_s(name, aug, 'tensor', a.digitrec_batches, t, a.device)))
+        print(f"  round {r + 1} of {a.rounds} done", flush=True)
+    for (name, aug), rs in rounds.items():
+        s0, s2, d = (median(col) for col in zip(*rs))
+        r0, r2 = [d_ / s for s, _, d_ in rs], [d_ / s for _, s, d_ in rs]
+        rows.append(dict(model=name, aug=aug, study_images_per_s=s0, study_2_workers_images_per_s=s2, digitrec_images_per_s=d,
+                         ratio=median(r0), ratio_2_workers=median(r2), rounds=rs))
+        print(f"{name:8} {'on' if aug else 'off':4} {s0:16,.0f} {s2:16,.0f} {d:9,.0f} {median(r0):6.1f}x {median(r2):7.1f}x"
+              f"   ratios {min(r0):.1f}-{max(r0):.1f}x, {min(r2):.1f}-{max(r2):.1f}x", flush=True)
     res = dict(machine=machine, throughput=rows)
     if not a.skip_to_99:
         for aug in (False, True):
