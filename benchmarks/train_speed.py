@@ -114,10 +114,9 @@ def main():
     print(f"training throughput on {machine}\n")
     print(f"{'model':8} {'aug':4} {'study 0 workers':>16} {'study 2 workers':>16} {'digitrec':>9} {'ratio':>7} {'vs 2 w.':>8}"
           f"   (img/s, medians of {a.rounds} rounds; ratio: median of the rounds' ratios)")
-    combos = [(name, aug) for name in a.models for aug in [s == 'on' for s in a.aug]]
-    rounds = {row: [] for row in combos}
+    rounds = {(name, aug): [] for name in a.models for aug in [s == 'on' for s in a.aug]}   # a table row's rounds
     for r in range(a.rounds):   # each round visits every row, so that a slow minute of this machine is spread over the rows
-        for name, aug in combos:
+        for name, aug in rounds:
             rounds[name, aug].append((images_per_s(name, aug, 'study', a.batches, t, a.device),   # alternated, so that drift hits all three
                                       images_per_s(name, aug, 'study', a.batches, t, a.device, workers=2),
                                       images_per_s(name, aug, 'tensor', a.digitrec_batches, t, a.device)))
