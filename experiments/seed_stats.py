@@ -48,7 +48,7 @@ def main():
             study.setdefault(r['seed'], r['study_style'])
             if key in r: cols.setdefault(key, {})[r['seed']] = r[key]
     for key, v in cols.items(): paired(v, study, f"{key} vs study-style")
-    for key, v in cols.items():
-        if key != 'digitrec': paired(v, cols['digitrec'], f"{key} vs digitrec")
+    for key, v in cols.items():   # digitrec's variants (not the study-style rerun) against its default path
+        if key.startswith('digitrec_'): paired(v, cols['digitrec'], f"{key} vs digitrec")
 
 if __name__ == '__main__': main()
